@@ -1,0 +1,33 @@
+/**
+ * Every environment variable the functions read, read once at import. A missing one fails fast
+ * with its name, so a misconfigured deployment stops at cold start instead of at the first request.
+ */
+function required(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`Missing environment variable ${name}`)
+  return value
+}
+
+function optional(name: string): string | undefined {
+  return process.env[name] || undefined
+}
+
+const stage = required('STAGE')
+const dynamodbEndpoint = optional('DYNAMODB_ENDPOINT')
+const s3Endpoint = optional('S3_ENDPOINT')
+
+// Local endpoints (DynamoDB Local, s3rver) are only accepted on the local stage: a deployed stage
+// that was handed one by mistake must not silently write people's data somewhere else.
+if (stage !== 'local' && (dynamodbEndpoint || s3Endpoint)) {
+  throw new Error(`DYNAMODB_ENDPOINT / S3_ENDPOINT are only allowed on the local stage, not on ${stage}`)
+}
+
+export const config = {
+  stage,
+  isLocal: stage === 'local',
+  region: optional('AWS_REGION') ?? 'cn-northwest-1',
+  tableName: required('TABLE_NAME'),
+  bucketName: required('BUCKET_NAME'),
+  dynamodbEndpoint,
+  s3Endpoint,
+} as const

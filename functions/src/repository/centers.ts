@@ -1,0 +1,63 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { Center } from '@gjj/shared/api/system'
+import { db, table } from './client'
+
+/**
+ * 公积金中心. Keys: pk CENTER#<code>, sk PROFILE; listed through gsi1 (gsi1pk CENTERS, gsi1sk <code>).
+ */
+export interface CenterItem extends Center {
+  /** where the 新闻动态 tab and outlets come from */
+  region: string
+}
+
+const keys = (code: string) => ({
+  pk: `CENTER#${code}`,
+  sk: 'PROFILE',
+  gsi1pk: 'CENTERS',
+  gsi1sk: code,
+})
+
+export async function listCenters(): Promise<CenterItem[]> {
+  const items: CenterItem[] = []
+  let ExclusiveStartKey: Record<string, unknown> | undefined
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'CENTERS' },
+        ExclusiveStartKey,
+      }),
+    )
+    for (const item of page.Items ?? []) items.push(fromItem(item))
+    ExclusiveStartKey = page.LastEvaluatedKey
+  } while (ExclusiveStartKey)
+  return items
+}
+
+export async function putCenters(centers: CenterItem[]): Promise<void> {
+  for (let i = 0; i < centers.length; i += 25) {
+    const chunk = centers.slice(i, i + 25)
+    await db.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [table]: chunk.map((c) => ({
+            PutRequest: { Item: { ...keys(c.code), entity: 'Center', version: 1, ...c } },
+          })),
+        },
+      }),
+    )
+  }
+}
+
+function fromItem(item: Record<string, unknown>): CenterItem {
+  return {
+    code: item.code as string,
+    name: item.name as string,
+    shortName: item.shortName as string,
+    hotline: item.hotline as string,
+    region: item.region as string,
+    ...(item.website ? { website: item.website as string } : {}),
+  }
+}

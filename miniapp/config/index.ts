@@ -1,0 +1,58 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+// The shared workspace package is TypeScript source; Taro does not compile node_modules, so it is
+// named here by its real path.
+const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src')
+
+// npm workspaces leave a few Taro packages (plugin-framework-react) in miniapp/node_modules while
+// Taro's own runtime is hoisted to the root: let webpack look in both.
+const resolveWorkspace = (chain: { resolve: { modules: { add(p: string): unknown } } }) => {
+  chain.resolve.modules.add(path.resolve(__dirname, '..', 'node_modules'))
+  chain.resolve.modules.add('node_modules')
+}
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'gjj',
+    date: '2026-11-29',
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.GJJ_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      // where the API is: the local stack passes http://127.0.0.1:<port>; a release build gets the
+      // deployed HTTPS API address
+      __API_URL__: JSON.stringify(process.env.TARO_APP_API_URL ?? ''),
+    },
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      optimizeMainPackage: { enable: true },
+      webpackChain: resolveWorkspace,
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      webpackChain: resolveWorkspace,
+      compile: { include: [sharedSrc] },
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  return config
+})

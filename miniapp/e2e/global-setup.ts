@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { freePort } from '../../scripts/lib/services'
+import { startStack } from '../../scripts/lib/stack'
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-'))
+  const ports = {
+    dynamo: await freePort(),
+    s3: await freePort(),
+    api: await freePort(),
+    lambda: await freePort(),
+    web: await freePort(),
+  }
+  const stack = await startStack({
+    dataDir: dir,
+    dynamoInMemory: true,
+    ports,
+    webDir: join(dir, 'h5'),
+    log: (l) => console.log(`[stack] ${l}`),
+  })
+  project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl })
+  return async () => {
+    await stack.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { webUrl: string; apiUrl: string }
+  }
+}

@@ -1,0 +1,30 @@
+// Tab pages live in the main package; every other page lives in a subpackage by domain, so the
+// components it uses stay out of the main package.
+export default defineAppConfig({
+  pages: ['pages/login/index', 'pages/news/index', 'pages/account/index', 'pages/business/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/tools',
+      pages: ['calculator/index', 'calculator-detail/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1a5fb4',
+    navigationBarTitleText: '手机公积金',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6fa',
+  },
+  tabBar: {
+    color: '#6b7280',
+    selectedColor: '#1a5fb4',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/news/index', text: '新闻动态' },
+      { pagePath: 'pages/account/index', text: '账户查询' },
+      { pagePath: 'pages/business/index', text: '业务办理' },
+      { pagePath: 'pages/me/index', text: '我' },
+    ],
+  },
+})

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import './MenuGrid.css'
+
+export interface MenuEntry {
+  title: string
+  /** page to open; an entry without one is shown as not yet open */
+  url?: string
+  icon: string
+}
+
+/** a titled group of entries, as on the manual's 业务办理 and 账户查询 screens */
+export function MenuGrid({ title, entries }: { title: string; entries: MenuEntry[] }) {
+  return (
+    <View className="menu">
+      <Text className="menu__title">{title}</Text>
+      <View className="menu__grid">
+        {entries.map((e) => (
+          <View
+            key={e.title}
+            className={`menu__item${e.url ? '' : ' menu__item--off'}`}
+            onClick={() =>
+              e.url ? Taro.navigateTo({ url: e.url }) : Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
+            }
+          >
+            <View className="menu__icon">
+              <Text>{e.icon}</Text>
+            </View>
+            <Text className="menu__label">{e.title}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

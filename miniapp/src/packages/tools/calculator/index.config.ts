@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '房贷计算器' })

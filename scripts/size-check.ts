@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { root } from './lib/resources'
+
+/**
+ * Fails when a mini-program package grows past what we allow ourselves (WeChat's hard limit is
+ * 2 MB per package): main package 1.2 MB, any subpackage 1 MB. Prints every size.
+ */
+const MAIN_LIMIT = 1.2 * 1024 * 1024
+const SUB_LIMIT = 1024 * 1024
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    return statSync(p).isDirectory() ? files(p) : [p]
+  })
+}
+
+export function packageSizes(distDir: string) {
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
+  for (const file of files(distDir)) {
+    const rel = relative(distDir, file)
+    if (rel.endsWith('.LICENSE.txt') || rel.endsWith('.map')) continue
+    const owner = roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main'
+    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size)
+  }
+  return sizes
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+let failed = false
+for (const platform of ['weapp', 'alipay']) {
+  const dist = join(root, 'miniapp', 'dist', platform)
+  if (!existsSync(join(dist, 'app.json'))) {
+    console.error(`size: ${platform} build not found at ${dist}; run npm run build:${platform} first`)
+    failed = true
+    continue
+  }
+  for (const [pkg, size] of packageSizes(dist)) {
+    const limit = pkg === 'main' ? MAIN_LIMIT : SUB_LIMIT
+    const over = size > limit
+    failed ||= over
+    console.log(
+      `size: ${platform} ${pkg.padEnd(20)} ${kb(size).padStart(10)}  (limit ${kb(limit)})${over ? '  TOO LARGE' : ''}`,
+    )
+  }
+}
+if (failed) process.exit(1)

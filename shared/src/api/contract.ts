@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/**
+ * The API contract: every operation the system offers, as one plain object that the client, the
+ * handler, serverless.yml and the tests all read. `input` is the merged path parameters, query
+ * string (GET/DELETE) or JSON body (POST/PUT); `output` is the JSON body of a 2xx response.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/** who may call: nobody in particular, a logged-in depositor (缴存人), or center staff (reviewer) */
+export type Audience = 'public' | 'depositor' | 'staff'
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** one name everywhere: contract key = handler file (kebab-case) = serverless function = api client method */
+  readonly name: string
+  readonly method: HttpMethod
+  /** API Gateway style path, e.g. `/api/applications/{id}` */
+  readonly path: string
+  readonly audience: Audience
+  readonly summary: string
+  readonly input: I
+  readonly output: O
+}
+
+export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
+  op: Operation<I, O> & { name: N },
+): Operation<I, O> & { name: N } {
+  return op
+}
+
+export type InputOf<T> = T extends Operation<infer I, z.ZodType> ? z.input<I> : never
+export type ParsedInputOf<T> = T extends Operation<infer I, z.ZodType> ? z.output<I> : never
+export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? z.output<O> : never
+
+/** `/api/applications/{id}` -> ['id'] */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
+}
+
+/** fills `{id}` from the input; throws if a parameter is missing */
+export function buildPath(path: string, input: Record<string, unknown>): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = input[key]
+    if (value === undefined || value === null || value === '') throw new Error(`缺少路径参数 ${key}`)
+    return encodeURIComponent(String(value))
+  })
+}
+
+/** The one error body every non-2xx response carries. `message` is Chinese and says what to do. */
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+  /** seconds until a retry makes sense (429 / lockout / 503) */
+  retryAfterSeconds: z.number().int().optional(),
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
+
+export const emptyInput = z.object({}).strict()

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config'
+
+// Two projects: pure logic (no I/O) and integration (handlers against DynamoDB Local + s3rver,
+// started once by globalSetup on free ports). Browser tests have their own config.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'miniapp/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['functions/src/**/*.test.ts'],
+          globalSetup: ['functions/test/global-setup.ts'],
+          setupFiles: ['functions/test/setup-env.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})
