@@ -10,21 +10,28 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 /** who may call: nobody in particular, a logged-in depositor (缴存人), or center staff (reviewer) */
 export type Audience = 'public' | 'depositor' | 'staff'
 
-export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Operation<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  A extends Audience = Audience,
+> {
   /** one name everywhere: contract key = handler file (kebab-case) = serverless function = api client method */
   readonly name: string
   readonly method: HttpMethod
   /** API Gateway style path, e.g. `/api/applications/{id}` */
   readonly path: string
-  readonly audience: Audience
+  readonly audience: A
   readonly summary: string
   readonly input: I
   readonly output: O
 }
 
-export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
-  op: Operation<I, O> & { name: N },
-): Operation<I, O> & { name: N } {
+export function defineOperation<
+  const N extends string,
+  I extends z.ZodType,
+  O extends z.ZodType,
+  const A extends Audience,
+>(op: Operation<I, O, A> & { name: N }): Operation<I, O, A> & { name: N } {
   return op
 }
 

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { applicationKindSchema } from '../catalog'
+import { ACCOUNT_STATUS, codeSchema } from '../codes'
+import { genderSchema } from '../validation'
+import { applicationStateSchema } from '../workflow'
+import { applicationDetailSchema, applicationId, applicationSummarySchema } from './application'
+import { coded, fen, id, isoDate, maskedIdNumber, maskedPhone, okOutput, page, pageInput, session } from './common'
+import { defineOperation, emptyInput } from './contract'
+
+/**
+ * The review console (center staff). A reviewer sees and acts on their own center's applications
+ * only; every action is audited. Archive files come with short-lived presigned GET URLs.
+ */
+export const staffSchema = z.object({
+  id,
+  username: z.string(),
+  name: z.string(),
+  centerCode: z.string(),
+  centerName: z.string(),
+})
+
+export const staffLogin = defineOperation({
+  name: 'staffLogin',
+  method: 'POST',
+  path: '/api/admin/login',
+  audience: 'public',
+  summary: '审批人员登录',
+  input: z.strictObject({
+    username: z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64),
+    password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(128),
+  }),
+  output: z.object({ session, staff: staffSchema }),
+})
+
+export const staffLogout = defineOperation({
+  name: 'staffLogout',
+  method: 'POST',
+  path: '/api/admin/logout',
+  audience: 'staff',
+  summary: '审批人员退出登录',
+  input: emptyInput,
+  output: okOutput,
+})
+
+export const staffMe = defineOperation({
+  name: 'staffMe',
+  method: 'GET',
+  path: '/api/admin/me',
+  audience: 'staff',
+  summary: '当前登录的审批人员',
+  input: emptyInput,
+  output: staffSchema,
+})
+
+export const reviewQueueItemSchema = applicationSummarySchema.extend({
+  depositorName: z.string(),
+  idNumberMasked: maskedIdNumber,
+})
+
+export const listReviewQueue = defineOperation({
+  name: 'listReviewQueue',
+  method: 'GET',
+  path: '/api/admin/applications',
+  audience: 'staff',
+  summary: '审批队列：本中心的申请，按状态（默认待审批）、业务类型、提交日期、姓名或个人账号筛选',
+  input: z.strictObject({
+    ...pageInput,
+    status: applicationStateSchema.optional(),
+    kind: applicationKindSchema.optional(),
+    submittedFrom: isoDate.optional(),
+    submittedTo: isoDate.optional(),
+    /** 姓名 or 个人账号 */
+    q: z.string().trim().max(50).optional(),
+  }),
+  output: page(reviewQueueItemSchema),
+})
+
+export const getReviewDetail = defineOperation({
+  name: 'getReviewDetail',
+  method: 'GET',
+  path: '/api/admin/applications/{id}',
+  audience: 'staff',
+  summary: '审批详情：申请信息、缴存人信息、档案文件（预签名查看地址）和流程记录',
+  input: z.strictObject({ id: applicationId }),
+  output: applicationDetailSchema.extend({
+    depositor: z.object({
+      name: z.string(),
+      idNumberMasked: maskedIdNumber,
+      phoneMasked: maskedPhone,
+      gender: genderSchema,
+      birthDate: isoDate,
+      accountNo: z.string(),
+      accountStatus: coded(codeSchema(ACCOUNT_STATUS)),
+      balanceFen: fen,
+      /** 法定退休年龄 reached per the ID number (离退休提取) */
+      retirementAgeReached: z.boolean(),
+    }),
+  }),
+})
+
+export const approveApplication = defineOperation({
+  name: 'approveApplication',
+  method: 'POST',
+  path: '/api/admin/applications/{id}/approve',
+  audience: 'staff',
+  summary: '审批通过（可填写审批意见）：资金划转、余额更新在同一事务中完成',
+  input: z.strictObject({
+    id: applicationId,
+    opinion: z.string().trim().max(200, { error: '审批意见不能超过200个字' }).optional(),
+  }),
+  output: applicationSummarySchema,
+})
+
+export const returnApplication = defineOperation({
+  name: 'returnApplication',
+  method: 'POST',
+  path: '/api/admin/applications/{id}/return',
+  audience: 'staff',
+  summary: '退回申请：必须填写退回原因，缴存人在待办事项中看到',
+  input: z.strictObject({
+    id: applicationId,
+    reason: z
+      .string({ error: '请填写退回原因' })
+      .trim()
+      .min(1, { error: '请填写退回原因' })
+      .max(200, { error: '退回原因不能超过200个字' }),
+  }),
+  output: applicationSummarySchema,
+})

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { loginAccountSchema } from '../validation'
+import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
+import { defineOperation, emptyInput } from './contract'
+import { centerCode, centerSchema } from './system'
+
+/**
+ * Depositor sign-in. Login takes a phone number or ID number + password at a chosen center. The
+ * first login on a device and channel must be confirmed by 支付宝授权 (Alipay auth code) or 刷脸
+ * (face verification) bound to the ID number: login then answers `verificationRequired` with a
+ * short-lived ticket, and the session comes from completeFirstLoginVerification.
+ * Wrong center → 404 "查无您的信息，请确认所选公积金中心"; 5 wrong passwords → 429 with
+ * retryAfterSeconds (30 minutes).
+ */
+export const verificationMethod = z.enum(['alipay', 'face'], { error: '请选择验证方式' })
+
+export const depositorSummary = z.object({
+  name: z.string(),
+  idNumberMasked: maskedIdNumber,
+  phoneMasked: maskedPhone,
+  center: centerSchema,
+})
+
+const signedIn = z.object({ status: z.literal('ok'), session, depositor: depositorSummary })
+
+export const login = defineOperation({
+  name: 'login',
+  method: 'POST',
+  path: '/api/auth/login',
+  audience: 'public',
+  summary: '登录：手机号或证件号码 + 密码；首次在本设备/渠道登录须支付宝授权或刷脸验证',
+  input: z.strictObject({
+    account: loginAccountSchema,
+    password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(64),
+    centerCode,
+    channel,
+    /** a random id the client keeps per installation (first-login verification is per device) */
+    deviceId: z.string().min(8).max(128),
+  }),
+  output: z.discriminatedUnion('status', [
+    signedIn,
+    z.object({
+      status: z.literal('verificationRequired'),
+      ticket: z.string(),
+      ticketExpiresAt: instant,
+      methods: z.array(verificationMethod),
+    }),
+  ]),
+})
+
+export const startFirstLoginVerification = defineOperation({
+  name: 'startFirstLoginVerification',
+  method: 'POST',
+  path: '/api/auth/first-login-verification',
+  audience: 'public',
+  summary: '开始首次登录验证：支付宝授权返回所需授权范围；刷脸返回认证编号和认证地址',
+  input: z.strictObject({ ticket: z.string().min(1), method: verificationMethod }),
+  output: z.discriminatedUnion('method', [
+    /** the client calls my.getAuthCode({ scopes }) and sends the code to complete */
+    z.object({ method: z.literal('alipay'), scopes: z.array(z.string()) }),
+    /** the client runs the platform's face flow with verifyId (刷脸), then completes */
+    z.object({ method: z.literal('face'), verifyId: z.string(), expiresInSeconds: z.int().positive() }),
+  ]),
+})
+
+export const completeFirstLoginVerification = defineOperation({
+  name: 'completeFirstLoginVerification',
+  method: 'POST',
+  path: '/api/auth/first-login-verification/complete',
+  audience: 'public',
+  summary: '完成首次登录验证（支付宝授权码或刷脸认证结果须与证件号码一致），成功后登录',
+  input: z.discriminatedUnion('method', [
+    z.strictObject({ ticket: z.string().min(1), method: z.literal('alipay'), authCode: z.string().min(1).max(256) }),
+    z.strictObject({ ticket: z.string().min(1), method: z.literal('face'), verifyId: z.string().min(1).max(128) }),
+  ]),
+  output: signedIn,
+})
+
+export const logout = defineOperation({
+  name: 'logout',
+  method: 'POST',
+  path: '/api/auth/logout',
+  audience: 'depositor',
+  summary: '退出当前账号',
+  input: emptyInput,
+  output: okOutput,
+})
+
+export const me = defineOperation({
+  name: 'me',
+  method: 'GET',
+  path: '/api/me',
+  audience: 'depositor',
+  summary: '当前登录的缴存人（姓名、脱敏证件号码和手机号、所属中心）',
+  input: emptyInput,
+  output: depositorSummary,
+})

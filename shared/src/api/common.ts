@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { isIsoDate } from '../date'
+import { MAX_RATE_PPM } from '../loan/rates'
+import { MAX_FEN } from '../money'
+
+/**
+ * Building blocks of the contract. Money fields end in `Fen` and are integers; rates end in
+ * `RatePpm` (millionths); dates are 'YYYY-MM-DD' (Asia/Shanghai), instants ISO 8601 with offset.
+ * GET/DELETE inputs arrive as query strings, so their numbers accept digit strings too.
+ */
+
+/** an amount of money in fen, ≥ 0 */
+export const fen = z.int({ error: '金额必须是整数分' }).min(0).max(MAX_FEN)
+/** a signed amount in fen (a ledger movement: + in, − out) */
+export const signedFen = z.int({ error: '金额必须是整数分' }).min(-MAX_FEN).max(MAX_FEN)
+
+export const ratePpm = z.int().min(0).max(MAX_RATE_PPM)
+
+export const isoDate = z.string({ error: '请选择日期' }).refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD' })
+/** 'YYYY-MM' */
+export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月格式应为 YYYY-MM' })
+export const instant = z.iso.datetime({ offset: true })
+
+/** an opaque identifier chosen by the server */
+export const id = z.string().min(1).max(64)
+
+/** an integer from a JSON number or a query-string digit string */
+export function queryInt(min: number, max: number) {
+  return z
+    .union([
+      z.int(),
+      z
+        .string()
+        .regex(/^-?\d+$/, { error: '请输入整数' })
+        .transform(Number),
+    ])
+    .pipe(z.int().min(min).max(max))
+}
+
+/** a decimal number (coordinates) from JSON or a query string */
+export const queryNumber = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
+  .pipe(z.number())
+
+/** paging input: an opaque cursor from the previous page and a page size (default 20) */
+export const pageInput = {
+  cursor: z.string().min(1).max(1024).optional(),
+  limit: queryInt(1, 100).optional(),
+}
+
+/** a page of items; nextCursor is null on the last page */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+}
+
+/** a code with its display label, e.g. { code: '01', label: '正常' } */
+export function coded<T extends z.ZodType>(code: T) {
+  return z.object({ code, label: z.string() })
+}
+
+/** masked personal data (DESIGN §5): 6543**********1234, 138****1234, 6222 **** **** 1234, 王*冬 */
+export const maskedIdNumber = z.string()
+export const maskedPhone = z.string()
+export const maskedBankCard = z.string()
+
+export const okOutput = z.object({ ok: z.literal(true) })
+
+export const channel = z.enum(['weapp', 'alipay', 'h5'], { error: '登录渠道不正确' })
+export type Channel = z.infer<typeof channel>
+
+/** a signed-in session; the token goes in `Authorization: Bearer <token>` */
+export const session = z.object({
+  token: z.string(),
+  expiresAt: instant,
+  /** the session ends after this many idle seconds (30 minutes) */
+  idleTimeoutSeconds: z.int().positive(),
+})

@@ -1,0 +1,78 @@
+import * as account from './account'
+import * as admin from './admin'
+import * as application from './application'
+import * as auth from './auth'
+import * as bankCard from './bank-card'
+import * as loan from './loan'
+import * as loanBusiness from './loan-business'
+import * as news from './news'
+import * as outlet from './outlet'
+import * as profile from './profile'
+import * as system from './system'
+import * as withdrawal from './withdrawal'
+
+/**
+ * Every operation of the API, keyed by its name (key === op.name). serverless.yml, the handler
+ * files, the api client and the contract tests all iterate this one object.
+ */
+export const operations = {
+  health: system.health,
+  listCenters: system.listCenters,
+
+  login: auth.login,
+  startFirstLoginVerification: auth.startFirstLoginVerification,
+  completeFirstLoginVerification: auth.completeFirstLoginVerification,
+  logout: auth.logout,
+  me: auth.me,
+
+  getAccount: account.getAccount,
+  listDepositHistory: account.listDepositHistory,
+
+  getLoan: loan.getLoan,
+  listRepayments: loan.listRepayments,
+  listRepaymentPlan: loan.listRepaymentPlan,
+  listOverdue: loan.listOverdue,
+
+  listNews: news.listNews,
+  getNews: news.getNews,
+
+  listOutlets: outlet.listOutlets,
+  getOutlet: outlet.getOutlet,
+
+  getProfile: profile.getProfile,
+  sendSmsCode: profile.sendSmsCode,
+  changePhone: profile.changePhone,
+  changePassword: profile.changePassword,
+  changeHotlinePassword: profile.changeHotlinePassword,
+
+  listBankCards: bankCard.listBankCards,
+  addBankCard: bankCard.addBankCard,
+
+  listWithdrawalKinds: withdrawal.listWithdrawalKinds,
+  getWithdrawalQuote: withdrawal.getWithdrawalQuote,
+
+  createApplication: application.createApplication,
+  updateApplication: application.updateApplication,
+  requestUploadUrl: application.requestUploadUrl,
+  removeArchiveFile: application.removeArchiveFile,
+  submitApplication: application.submitApplication,
+  listMyApplications: application.listMyApplications,
+  listTodo: application.listTodo,
+  getApplication: application.getApplication,
+  endApplication: application.endApplication,
+
+  listLoanBusinesses: loanBusiness.listLoanBusinesses,
+  getPrepayQuote: loanBusiness.getPrepayQuote,
+  getSettleQuote: loanBusiness.getSettleQuote,
+
+  staffLogin: admin.staffLogin,
+  staffLogout: admin.staffLogout,
+  staffMe: admin.staffMe,
+  listReviewQueue: admin.listReviewQueue,
+  getReviewDetail: admin.getReviewDetail,
+  approveApplication: admin.approveApplication,
+  returnApplication: admin.returnApplication,
+} as const
+
+export type Operations = typeof operations
+export type OperationName = keyof Operations

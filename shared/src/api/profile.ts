@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { codeSchema, ID_TYPE } from '../codes'
+import {
+  checkAppPassword,
+  checkHotlinePassword,
+  genderSchema,
+  passwordChangeSchema,
+  phoneSchema,
+  smsCodeSchema,
+} from '../validation'
+import { coded, isoDate, maskedIdNumber, maskedPhone, okOutput } from './common'
+import { defineOperation, emptyInput } from './contract'
+
+/** 个人中心, 修改手机号码 (with an SMS code), 密码修改 (APP/微信/网厅 and 12329 热线/触摸屏) */
+export const profileSchema = z.object({
+  name: z.string(),
+  gender: genderSchema,
+  birthDate: isoDate,
+  idType: coded(codeSchema(ID_TYPE)),
+  idNumberMasked: maskedIdNumber,
+  phoneMasked: maskedPhone,
+  accountNo: z.string(),
+  employerName: z.string(),
+  centerCode: z.string(),
+  centerName: z.string(),
+})
+
+export const getProfile = defineOperation({
+  name: 'getProfile',
+  method: 'GET',
+  path: '/api/profile',
+  audience: 'depositor',
+  summary: '个人中心：基本信息（证件号码、手机号脱敏）',
+  input: emptyInput,
+  output: profileSchema,
+})
+
+export const smsPurpose = z.enum(['changePhone'])
+
+/** SMS codes: 6 digits, valid 5 minutes, single use, ≤5 tries; resend after 60 s; ≤5/hour, ≤10/day (429) */
+export const sendSmsCode = defineOperation({
+  name: 'sendSmsCode',
+  method: 'POST',
+  path: '/api/sms-codes',
+  audience: 'depositor',
+  summary: '获取短信验证码（发送到新手机号码）',
+  input: z.strictObject({ purpose: smsPurpose, phone: phoneSchema }),
+  output: z.object({ expiresInSeconds: z.int().positive(), resendAfterSeconds: z.int().positive() }),
+})
+
+export const changePhone = defineOperation({
+  name: 'changePhone',
+  method: 'PUT',
+  path: '/api/profile/phone',
+  audience: 'depositor',
+  summary: '修改手机号码：新手机号 + 短信验证码',
+  input: z.strictObject({ newPhone: phoneSchema, smsCode: smsCodeSchema }),
+  output: z.object({ phoneMasked: maskedPhone }),
+})
+
+export const changePassword = defineOperation({
+  name: 'changePassword',
+  method: 'PUT',
+  path: '/api/profile/password',
+  audience: 'depositor',
+  summary: 'APP、微信、网厅密码修改：旧密码、新密码（至少8位，大写/小写/数字/符号至少三种）、确认密码',
+  input: passwordChangeSchema(checkAppPassword),
+  output: okOutput,
+})
+
+export const changeHotlinePassword = defineOperation({
+  name: 'changeHotlinePassword',
+  method: 'PUT',
+  path: '/api/profile/hotline-password',
+  audience: 'depositor',
+  summary: '12329 语音热线、触摸屏密码修改：6位数字，不能相同或连续',
+  input: passwordChangeSchema(checkHotlinePassword),
+  output: okOutput,
+})

@@ -1,0 +1,114 @@
+import { z } from 'zod'
+
+/**
+ * The application workflow (我的业务) as one transition table:
+ *
+ *   draft ──submit──▶ submitted ──approve──▶ approved
+ *     │                 ▲      └──return───▶ returned ──end──▶ ended
+ *     └──end──▶ ended   └───────resubmit────────┘
+ *
+ * The depositor submits, resubmits (修改重新上传) and ends (结束流程); a reviewer approves or
+ * returns (with a reason). approved and ended are final.
+ */
+export const APPLICATION_STATES = ['draft', 'submitted', 'approved', 'returned', 'ended'] as const
+export const WORKFLOW_ACTIONS = ['submit', 'approve', 'return', 'resubmit', 'end'] as const
+export const ACTORS = ['depositor', 'reviewer'] as const
+
+export type ApplicationState = (typeof APPLICATION_STATES)[number]
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
+export type Actor = (typeof ACTORS)[number]
+
+export const applicationStateSchema = z.enum(APPLICATION_STATES)
+export const workflowActionSchema = z.enum(WORKFLOW_ACTIONS)
+export const actorSchema = z.enum(ACTORS)
+
+export const STATE_LABELS: Record<ApplicationState, string> = {
+  draft: '草稿',
+  submitted: '待审批',
+  approved: '审批通过',
+  returned: '退回',
+  ended: '已结束',
+}
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: '提交',
+  approve: '审批通过',
+  return: '退回',
+  resubmit: '重新提交',
+  end: '结束流程',
+}
+
+export const ACTOR_LABELS: Record<Actor, string> = {
+  depositor: '申请人',
+  reviewer: '中心审批人员',
+}
+
+export interface Transition {
+  from: ApplicationState
+  action: WorkflowAction
+  actor: Actor
+  to: ApplicationState
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'draft', action: 'submit', actor: 'depositor', to: 'submitted' },
+  { from: 'draft', action: 'end', actor: 'depositor', to: 'ended' },
+  { from: 'submitted', action: 'approve', actor: 'reviewer', to: 'approved' },
+  { from: 'submitted', action: 'return', actor: 'reviewer', to: 'returned' },
+  { from: 'returned', action: 'resubmit', actor: 'depositor', to: 'submitted' },
+  { from: 'returned', action: 'end', actor: 'depositor', to: 'ended' },
+]
+
+/** how a refusal describes the current state: "该申请{phrase}，不能…" */
+const STATE_PHRASES: Record<ApplicationState, string> = {
+  draft: '尚未提交',
+  submitted: '正在审批中',
+  approved: '已审批通过',
+  returned: '已退回',
+  ended: '已结束',
+}
+
+/** the verb in a refusal: "不能审批" reads better than "不能审批通过" */
+const ACTION_VERBS: Record<WorkflowAction, string> = {
+  submit: '提交',
+  approve: '审批',
+  return: '退回',
+  resubmit: '重新提交',
+  end: '结束',
+}
+
+export type TransitionResult = { ok: true; to: ApplicationState } | { ok: false; message: string }
+
+export function transition(state: ApplicationState, action: WorkflowAction, actor: Actor): TransitionResult {
+  const allowed = TRANSITIONS.filter((t) => t.action === action)
+  const match = allowed.find((t) => t.from === state)
+  if (match && match.actor === actor) return { ok: true, to: match.to }
+  const phrase = STATE_PHRASES[state]
+  if (!match) {
+    const repeat = allowed.some((t) => t.to === state)
+    return {
+      ok: false,
+      message: repeat ? `该申请${phrase}，请勿重复操作` : `该申请${phrase}，不能${ACTION_VERBS[action]}`,
+    }
+  }
+  return { ok: false, message: `${ACTION_VERBS[action]}操作只能由${ACTOR_LABELS[match.actor]}办理` }
+}
+
+/** the actions `actor` may take now (for buttons) */
+export function availableActions(state: ApplicationState, actor: Actor): WorkflowAction[] {
+  return TRANSITIONS.filter((t) => t.from === state && t.actor === actor).map((t) => t.action)
+}
+
+export function isFinal(state: ApplicationState): boolean {
+  return !TRANSITIONS.some((t) => t.from === state)
+}
+
+/** 进行中 (draft, submitted, returned): blocks a second application of the same kind */
+export function isInProgress(state: ApplicationState): boolean {
+  return !isFinal(state)
+}
+
+/** what 提交中心审批 means now: a returned application is resubmitted (修改重新上传) */
+export function submitActionFor(state: ApplicationState): WorkflowAction {
+  return state === 'returned' ? 'resubmit' : 'submit'
+}
