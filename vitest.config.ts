@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['functions/src/**/*.test.ts'],
           globalSetup: ['functions/test/global-setup.ts'],
           setupFiles: ['functions/test/setup-env.ts'],
+          // one DynamoDB Local for the run: files run one after another so that seeding and the
+          // concurrency tests do not interleave
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,21 @@
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { config } from './lib/config'
 
-/** The only S3 client. Only this file imports the S3 SDK. */
+/**
+ * The only S3 client. Only this file imports the S3 SDK. Archive files are uploaded by the
+ * client straight to `uploads/<application>/<file>` with a presigned POST whose policy fixes the
+ * key, the content type and the size range; on submit they are copied to `archives/...`, and a
+ * lifecycle rule removes uploads that were never attached.
+ */
 export const s3 = new S3Client({
   region: config.region,
   // real S3 rejects presigned PUT/POST that carry a checksum the browser cannot compute
@@ -11,6 +25,9 @@ export const s3 = new S3Client({
 
 export const bucket = config.bucketName
 
+export const UPLOAD_EXPIRES_SECONDS = 5 * 60
+export const VIEW_EXPIRES_SECONDS = 5 * 60
+
 export async function bucketReachable(): Promise<boolean> {
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }))
@@ -18,4 +35,41 @@ export async function bucketReachable(): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+export async function presignUpload(key: string, contentType: string, maxBytes: number) {
+  return createPresignedPost(s3, {
+    Bucket: bucket,
+    Key: key,
+    Conditions: [
+      ['content-length-range', 1, maxBytes],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: UPLOAD_EXPIRES_SECONDS,
+  })
+}
+
+/** size and type of an uploaded object, or undefined when it is not there */
+export async function headObject(key: string): Promise<{ size: number; contentType: string } | undefined> {
+  try {
+    const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    return { size: out.ContentLength ?? 0, contentType: out.ContentType ?? '' }
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined
+    throw error
+  }
+}
+
+export async function copyObject(from: string, to: string): Promise<void> {
+  await s3.send(new CopyObjectCommand({ Bucket: bucket, CopySource: `${bucket}/${from}`, Key: to }))
+}
+
+export async function deleteObject(key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
+}
+
+export async function presignView(key: string): Promise<string> {
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: VIEW_EXPIRES_SECONDS })
 }

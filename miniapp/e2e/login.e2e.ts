@@ -27,7 +27,7 @@ describe('the login page', () => {
 
     await altay.tap()
     await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
-    await expect(page.locator('.login__center').innerText()).resolves.toContain('阿勒泰地区住房公积金管理中心')
+    await expect(page.locator('.login__center').textContent()).resolves.toContain('阿勒泰地区住房公积金管理中心')
     await shot(page, 'login-center-chosen')
   })
 })

@@ -7,6 +7,14 @@ export default defineAppConfig({
       root: 'packages/tools',
       pages: ['calculator/index', 'calculator-detail/index'],
     },
+    {
+      root: 'packages/account',
+      pages: ['fund/index', 'loan/index', 'repayments/index', 'plan/index', 'overdue/index'],
+    },
+    {
+      root: 'packages/me',
+      pages: ['profile/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -22,6 +22,15 @@ if (stage !== 'local' && (dynamodbEndpoint || s3Endpoint)) {
   throw new Error(`DYNAMODB_ENDPOINT / S3_ENDPOINT are only allowed on the local stage, not on ${stage}`)
 }
 
+const identityProvider = optional('IDENTITY_PROVIDER') ?? (stage === 'local' ? 'local' : 'real')
+if (identityProvider !== 'local' && identityProvider !== 'real') {
+  throw new Error(`IDENTITY_PROVIDER must be local or real, not ${identityProvider}`)
+}
+
+/** vendor keys come from the deployment's secret parameters; the verifier names any that is missing */
+const alipayAppId = optional('ALIPAY_APP_ID')
+const wechatAppId = optional('WECHAT_APP_ID')
+
 export const config = {
   stage,
   isLocal: stage === 'local',
@@ -30,4 +39,22 @@ export const config = {
   bucketName: required('BUCKET_NAME'),
   dynamodbEndpoint,
   s3Endpoint,
+  identity: {
+    provider: identityProvider as 'local' | 'real',
+    alipay: alipayAppId
+      ? {
+          appId: alipayAppId,
+          privateKey: optional('ALIPAY_PRIVATE_KEY') ?? '',
+          alipayPublicKey: optional('ALIPAY_PUBLIC_KEY') ?? '',
+          ...(optional('ALIPAY_GATEWAY') ? { gateway: optional('ALIPAY_GATEWAY') as string } : {}),
+        }
+      : undefined,
+    wechat: wechatAppId
+      ? {
+          appId: wechatAppId,
+          appSecret: optional('WECHAT_APP_SECRET') ?? '',
+          ...(optional('WECHAT_API_BASE') ? { baseUrl: optional('WECHAT_API_BASE') as string } : {}),
+        }
+      : undefined,
+  },
 } as const

@@ -1,7 +1,9 @@
-import type { ApiError, Operation } from '@gjj/shared/api/contract'
+import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
-import { AppError, BadRequest, ServiceUnavailable, ValidationFailed } from './errors'
+import type { DepositorSession, StaffSession } from '../repository/sessions'
+import { authenticate } from '../services/sessions'
+import { AppError, BadRequest, Forbidden, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
 import { log } from './log'
 
 /**
@@ -13,11 +15,38 @@ import { log } from './log'
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
 
-export interface RequestContext {
+export interface RequestContext<C = undefined> {
   event: APIGatewayProxyEventV2
   /** the client address, for rate limits and audit */
   sourceIp: string
   requestId: string
+  /** who is calling, from the session, never from the request body */
+  caller: C
+  /** the bearer token of the request, if any */
+  token: string | undefined
+}
+
+export type CallerOf<A extends Audience> = A extends 'depositor'
+  ? DepositorSession
+  : A extends 'staff'
+    ? StaffSession
+    : undefined
+
+function bearer(event: APIGatewayProxyEventV2): string | undefined {
+  const header = event.headers?.authorization ?? event.headers?.Authorization
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
+  return match?.[1]
+}
+
+async function callerFor(audience: Audience, token: string | undefined) {
+  if (audience === 'public') return undefined
+  if (!token) throw new Unauthorized('请先登录')
+  const session = await authenticate(token)
+  if (!session) throw new Unauthorized()
+  if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
+    throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
+  }
+  return session
 }
 
 const baseHeaders = {
@@ -30,7 +59,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { ...baseHeaders, ...headers }, body: JSON.stringify(body) }
 }
 
-function readInput(op: Operation, event: APIGatewayProxyEventV2): Record<string, unknown> {
+function readInput(op: Pick<Operation, 'method'>, event: APIGatewayProxyEventV2): Record<string, unknown> {
   const fromPath = event.pathParameters ?? {}
   if (op.method === 'GET' || op.method === 'DELETE') {
     return { ...(event.queryStringParameters ?? {}), ...fromPath }
@@ -58,6 +87,8 @@ function isThrottleOrCancel(error: unknown): boolean {
     'InternalServerError',
     'ServiceUnavailable',
     'SlowDown',
+    // S3's own "please try again"
+    'InternalError',
   ].includes(name)
 }
 
@@ -78,13 +109,16 @@ export function errorResponse(error: unknown, ctx?: { requestId?: string; operat
   return json(500, { code: 'INTERNAL', message: '系统异常，请稍后重试' } satisfies ApiError)
 }
 
-export function endpoint<I extends z.ZodType, O extends z.ZodType>(
-  op: Operation<I, O>,
-  run: (input: z.output<I>, ctx: RequestContext) => Promise<z.input<O>>,
+export function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+  op: Operation<I, O, A>,
+  run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
 ): LambdaHandler {
   return async (event) => {
     const requestId = event.requestContext?.requestId ?? ''
     try {
+      const token = bearer(event)
+      // who is calling comes first: a stranger learns nothing from input validation
+      const caller = (await callerFor(op.audience, token)) as CallerOf<A>
       const parsed = op.input.safeParse(readInput(op, event))
       if (!parsed.success) {
         throw new ValidationFailed(
@@ -94,7 +128,13 @@ export function endpoint<I extends z.ZodType, O extends z.ZodType>(
           })),
         )
       }
-      const ctx: RequestContext = { event, requestId, sourceIp: event.requestContext?.http?.sourceIp ?? '' }
+      const ctx: RequestContext<CallerOf<A>> = {
+        event,
+        requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? '',
+        caller,
+        token,
+      }
       const output = op.output.parse(await run(parsed.data, ctx))
       return json(200, output)
     } catch (error) {

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { Center } from '@gjj/shared/api/system'
 import { db, table } from './client'
 
@@ -60,4 +60,9 @@ function fromItem(item: Record<string, unknown>): CenterItem {
     region: item.region as string,
     ...(item.website ? { website: item.website as string } : {}),
   }
+}
+
+export async function getCenter(code: string): Promise<CenterItem | undefined> {
+  const out = await db.send(new GetCommand({ TableName: table, Key: { pk: `CENTER#${code}`, sk: 'PROFILE' } }))
+  return out.Item ? fromItem(out.Item) : undefined
 }

@@ -1,4 +1,370 @@
-/** the demo logins `npm start` prints */
-export function demoLogins(): { center: string; login: string; password: string; note: string }[] {
-  return []
+import { addDays, addMonths, type IsoDate } from '@gjj/shared/date'
+import { yearlySettlementInterest } from '@gjj/shared/loan/deposit-interest'
+import { buildSchedule } from '@gjj/shared/loan/schedule'
+import { idCheckChar } from '@gjj/shared/validation'
+import type { AccountItem, LedgerEntry } from '../repository/accounts'
+import type { DepositorItem } from '../repository/depositors'
+import type { LoanItem, OverdueItem, RepaymentItem } from '../repository/loans'
+
+/**
+ * The demo depositors of the local stack: several years of deposit history generated month by
+ * month with the fund's own interest maths, and loans whose repayments follow the contract
+ * schedule, all relative to the day the data is written.
+ */
+export const DEMO_PASSWORD = 'Gjj@2026'
+export const DEMO_STAFF_PASSWORD = 'Review@2026'
+
+/** center reviewers (审批人员) of the demo: two at 阿勒泰, one at 乌鲁木齐 */
+export const demoStaff = [
+  { staffId: 'S65430001', username: 'altay.reviewer', name: '审批员 阿勒泰一', centerCode: 'C65430' },
+  { staffId: 'S65430002', username: 'altay.reviewer2', name: '审批员 阿勒泰二', centerCode: 'C65430' },
+  { staffId: 'S65010001', username: 'urumqi.reviewer', name: '审批员 乌鲁木齐', centerCode: 'C65010' },
+] as const
+export const DEMO_HOTLINE_PASSWORD = '135790'
+
+export interface DemoLoan {
+  loanNo: string
+  principalFen: number
+  annualRatePpm: number
+  months: number
+  method: '01' | '02'
+  /** months before the seed date the loan was disbursed */
+  ageMonths: number
+  /** a past period that was repaid late (逾期还款 with 罚息) */
+  latePaidPeriod?: number
+  /** the most recent due period is left unpaid (逾期) */
+  lastPeriodOverdue?: boolean
+  houseAddress: string
+}
+
+export interface DemoPerson {
+  depositorId: string
+  name: string
+  centerCode: string
+  region: string
+  birthDate: IsoDate
+  gender: 'male' | 'female'
+  seq: string
+  phone: string
+  employerName: string
+  accountNo: string
+  openedOn: IsoDate
+  baseFen: number
+  sealedMonthsAgo?: number
+  loan?: DemoLoan
+  note: string
+}
+
+export const demoPeople: DemoPerson[] = [
+  {
+    depositorId: 'D65430001',
+    name: '王冬冬',
+    centerCode: 'C65430',
+    region: '654301',
+    birthDate: '1990-11-06',
+    gender: 'male',
+    seq: '301',
+    phone: '13899990001',
+    employerName: '阿勒泰地区人民医院',
+    accountNo: '654300100001',
+    openedOn: '2014-07-10',
+    baseFen: 650_000,
+    loan: {
+      loanNo: 'DK6543020210001',
+      principalFen: 40_000_000,
+      annualRatePpm: 31_000,
+      months: 240,
+      method: '01',
+      ageMonths: 50,
+      latePaidPeriod: 30,
+      lastPeriodOverdue: true,
+      houseAddress: '阿勒泰市解放南路幸福家园 3 号楼 2 单元 501 室',
+    },
+    note: '有公积金贷款，含还款记录与逾期记录',
+  },
+  {
+    depositorId: 'D65430002',
+    name: '阿依古丽·买买提',
+    centerCode: 'C65430',
+    region: '654301',
+    birthDate: '1993-04-18',
+    gender: 'female',
+    seq: '122',
+    phone: '13899990002',
+    employerName: '阿勒泰市第二中学',
+    accountNo: '654300100002',
+    openedOn: '2017-09-01',
+    baseFen: 520_000,
+    note: '无贷款',
+  },
+  {
+    depositorId: 'D65430003',
+    name: '张建国',
+    centerCode: 'C65430',
+    region: '654321',
+    birthDate: '1961-03-02',
+    gender: 'male',
+    seq: '015',
+    phone: '13899990003',
+    employerName: '布尔津县自来水公司',
+    accountNo: '654300100003',
+    openedOn: '2008-01-15',
+    baseFen: 480_000,
+    note: '已达法定退休年龄',
+  },
+  {
+    depositorId: 'D65010001',
+    name: '李娜',
+    centerCode: 'C65010',
+    region: '650102',
+    birthDate: '1988-08-21',
+    gender: 'female',
+    seq: '246',
+    phone: '13899990004',
+    employerName: '乌鲁木齐某商贸有限公司',
+    accountNo: '650100100001',
+    openedOn: '2013-05-20',
+    baseFen: 600_000,
+    sealedMonthsAgo: 8,
+    note: '账户封存 8 个月（离职）',
+  },
+  {
+    depositorId: 'D65010002',
+    name: '马晓军',
+    centerCode: 'C65010',
+    region: '650103',
+    birthDate: '1985-12-12',
+    gender: 'male',
+    seq: '157',
+    phone: '13899990005',
+    employerName: '新疆某设计研究院',
+    accountNo: '650100100002',
+    openedOn: '2010-03-01',
+    baseFen: 900_000,
+    loan: {
+      loanNo: 'DK6501020190002',
+      principalFen: 60_000_000,
+      annualRatePpm: 31_000,
+      months: 300,
+      method: '02',
+      ageMonths: 70,
+      houseAddress: '乌鲁木齐市天山区光明路 88 号 6 栋 1201 室',
+    },
+    note: '有公积金贷款（等额本金），无逾期',
+  },
+]
+
+export function idNumberOf(p: Pick<DemoPerson, 'region' | 'birthDate' | 'seq'>): string {
+  const first17 = `${p.region}${p.birthDate.replaceAll('-', '')}${p.seq}`
+  return first17 + idCheckChar(first17)
+}
+
+export function demoLogins() {
+  return [
+    ...demoPeople.map((p) => ({
+      center: p.centerCode,
+      login: `${p.phone} / ${idNumberOf(p)}`,
+      password: DEMO_PASSWORD,
+      note: `${p.name}：${p.note}`,
+    })),
+    ...demoStaff.map((s) => ({
+      center: s.centerCode,
+      login: s.username,
+      password: DEMO_STAFF_PASSWORD,
+      note: `${s.name}（审批后台 #/packages/admin/login/index）`,
+    })),
+  ]
+}
+
+/** the bank card each demo depositor already has on file (Luhn-valid) */
+export function demoBankCard(p: DemoPerson, at: string) {
+  const cardNo = withLuhn(`621700001${p.accountNo.slice(-9)}`)
+  return { id: `C${p.depositorId}`, cardNo, bankName: '中国建设银行', holderName: p.name, addedAt: at }
+}
+
+/** appends the Luhn check digit */
+function withLuhn(body: string): string {
+  let sum = 0
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i])
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2
+    sum += d
+  }
+  return body + String((10 - (sum % 10)) % 10)
+}
+
+const CONTRIBUTION_PPM = 120_000 // 12 % each from the person and the employer
+
+function monthOf(date: IsoDate): string {
+  return date.slice(0, 7)
+}
+
+/** the account and its ledger from the opening month to last month */
+export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountItem; ledger: LedgerEntry[] } {
+  const sealedOn = p.sealedMonthsAgo ? `${addMonths(today, -p.sealedMonthsAgo).slice(0, 8)}05` : null
+  const lastDepositMonth = monthOf(addMonths(sealedOn ?? today, -1))
+  const ledger: LedgerEntry[] = []
+  let balance = 0
+  let base = p.baseFen
+  let personalFen = 0
+  let employerFen = 0
+  let changesThisYear: { date: IsoDate; amountFen: number }[] = []
+  let n = 0
+  const push = (e: Omit<LedgerEntry, 'id' | 'balanceFen'>) => {
+    balance += e.amountFen
+    n += 1
+    ledger.push({ ...e, id: String(n).padStart(5, '0'), balanceFen: balance })
+  }
+
+  for (let date = `${monthOf(p.openedOn)}-15`; monthOf(date) <= lastDepositMonth; date = addMonths(date, 1)) {
+    const [year, month] = date.split('-').map(Number) as [number, number]
+    if (month === 7 && `${year}-06-30` > p.openedOn) {
+      // 年终结息 for the year ending June 30, credited July 1
+      const interest = yearlySettlementInterest({
+        year,
+        openedOn: p.openedOn,
+        balanceFen: balance,
+        changes: changesThisYear,
+      })
+      if (interest.interestFen > 0) {
+        push({
+          date: `${year}-07-01`,
+          type: '09',
+          amountFen: interest.interestFen,
+          month: null,
+          summary: `${year - 1}-${year}年度结息`,
+        })
+      }
+      changesThisYear = []
+      base += 30_000 // the deposit base is adjusted every July
+    }
+    personalFen = Math.round((base * CONTRIBUTION_PPM) / 1_000_000)
+    employerFen = personalFen
+    const amount = personalFen + employerFen
+    push({ date, type: '01', amountFen: amount, month: monthOf(date), summary: '单位汇缴' })
+    changesThisYear.push({ date, amountFen: amount })
+  }
+  if (sealedOn) push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
+
+  return {
+    account: {
+      accountNo: p.accountNo,
+      depositorId: p.depositorId,
+      centerCode: p.centerCode,
+      status: sealedOn ? '02' : '01',
+      balanceFen: balance,
+      openedOn: p.openedOn,
+      employerName: p.employerName,
+      depositBaseFen: base,
+      personalMonthlyFen: personalFen,
+      employerMonthlyFen: employerFen,
+      paidUpTo: lastDepositMonth,
+      sealedOn,
+      version: 1,
+    },
+    ledger,
+  }
+}
+
+/** the loan, repaid by bank card every month on its due date, up to the seed date */
+export function demoLoan(
+  p: DemoPerson,
+  l: DemoLoan,
+  today: IsoDate,
+): { loan: LoanItem; repayments: RepaymentItem[]; overdue: OverdueItem[] } {
+  const disbursedOn = `${addMonths(today, -l.ageMonths).slice(0, 8)}20`
+  const firstDueDate = addMonths(disbursedOn, 1)
+  const schedule = buildSchedule(
+    {
+      principalFen: l.principalFen,
+      annualRatePpm: l.annualRatePpm,
+      months: l.months,
+      method: l.method === '01' ? 'equalInstallment' : 'equalPrincipal',
+      firstDueDate,
+    },
+    'contract',
+  )
+  const due = schedule.periods.filter((s) => (s.dueDate as string) < today)
+  const overduePeriod = l.lastPeriodOverdue ? due.at(-1) : undefined
+  const repayments: RepaymentItem[] = []
+  const overdue: OverdueItem[] = []
+  let remaining = l.principalFen
+  for (const s of due) {
+    if (s === overduePeriod) {
+      overdue.push({
+        period: s.period,
+        dueDate: s.dueDate as string,
+        principalFen: s.principalFen,
+        interestFen: s.interestFen,
+        penaltyFen: 0,
+      })
+      continue
+    }
+    remaining -= s.principalFen
+    const late = s.period === l.latePaidPeriod
+    // 罚息: overdue principal × contract rate × 1.5 / 360 × days late
+    const lateDays = 12
+    const penaltyFen = late ? Math.round((s.principalFen * l.annualRatePpm * 1.5 * lateDays) / 360 / 1_000_000) : 0
+    repayments.push({
+      id: String(s.period).padStart(3, '0'),
+      date: late ? addDays(s.dueDate as string, lateDays) : (s.dueDate as string),
+      period: s.period,
+      type: late ? '04' : '02',
+      principalFen: s.principalFen,
+      interestFen: s.interestFen,
+      penaltyFen,
+      remainingPrincipalFen: remaining,
+      source: 'bank',
+    })
+  }
+  const last = schedule.periods.at(-1)
+  return {
+    loan: {
+      loanNo: l.loanNo,
+      contractNo: `HT${l.loanNo.slice(2)}`,
+      depositorId: p.depositorId,
+      accountNo: p.accountNo,
+      centerCode: p.centerCode,
+      status: overdue.length ? 'overdue' : 'normal',
+      principalFen: l.principalFen,
+      remainingPrincipalFen: remaining,
+      annualRatePpm: l.annualRatePpm,
+      repaymentMethod: l.method,
+      months: l.months,
+      paidMonths: repayments.length,
+      disbursedOn,
+      firstDueDate,
+      endDate: last?.dueDate as string,
+      repaymentDay: 20,
+      lastDueDate: due.at(-1)?.dueDate ?? disbursedOn,
+      monthlyDeductionSigned: false,
+      bankName: '中国建设银行',
+      bankCardNo: withLuhn(`621700001${p.accountNo.slice(-9)}`),
+      houseAddress: l.houseAddress,
+      version: 1,
+    },
+    repayments,
+    overdue,
+  }
+}
+
+export function demoDepositor(p: DemoPerson, hashes: { password: string; hotline: string }, at: string): DepositorItem {
+  return {
+    depositorId: p.depositorId,
+    centerCode: p.centerCode,
+    name: p.name,
+    idNumber: idNumberOf(p),
+    phone: p.phone,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    accountNo: p.accountNo,
+    loanNo: p.loan?.loanNo ?? null,
+    employerName: p.employerName,
+    address: null,
+    passwordHash: hashes.password,
+    hotlinePasswordHash: hashes.hotline,
+    alipayUserId: null,
+    createdAt: at,
+    version: 1,
+  }
 }

@@ -22,25 +22,48 @@ export class ApiRequestError extends Error {
 }
 
 const baseUrl = __API_URL__.replace(/\/$/, '')
-const TOKEN_KEY = 'gjj.session'
-
-export const session = {
-  get token(): string {
-    return (Taro.getStorageSync(TOKEN_KEY) as string) || ''
-  },
-  set(token: string) {
-    Taro.setStorageSync(TOKEN_KEY, token)
-  },
-  clear() {
-    Taro.removeStorageSync(TOKEN_KEY)
-  },
+function tokenStore(key: string) {
+  return {
+    get token(): string {
+      return (Taro.getStorageSync(key) as string) || ''
+    },
+    set(token: string) {
+      Taro.setStorageSync(key, token)
+    },
+    clear() {
+      Taro.removeStorageSync(key)
+    },
+  }
 }
+
+/** the depositor's session token */
+export const session = tokenStore('gjj.session')
+/** a reviewer's session token (review console), kept apart from any depositor session */
+export const staffSession = tokenStore('gjj.staffSession')
 
 function query(input: Record<string, unknown>): string {
   const parts = Object.entries(input)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
   return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/** a depositor whose session ended goes back to login, and returns to this page afterwards */
+function sessionExpired(store: ReturnType<typeof tokenStore>, loginPage: string) {
+  const hadSession = Boolean(store.token)
+  store.clear()
+  const pages = Taro.getCurrentPages()
+  const current = pages[pages.length - 1]
+  const route = current?.route ?? ''
+  if (!hadSession || route.includes('login/index')) return
+  const query = Object.entries(current?.options ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')
+  const back = `/${route.replace(/^\//, '')}${query ? `?${query}` : ''}`
+  Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' })
+  setTimeout(() => {
+    Taro.reLaunch({ url: `${loginPage}?redirect=${encodeURIComponent(back)}` })
+  }, 800)
 }
 
 export async function call<I extends z.ZodType, O extends z.ZodType>(
@@ -52,8 +75,9 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
   for (const key of pathParams(op.path)) delete data[key]
   const hasBody = op.method === 'POST' || op.method === 'PUT'
   const header: Record<string, string> = { 'content-type': 'application/json' }
-  if (session.token) header.authorization = `Bearer ${session.token}`
-  let res: Taro.request.SuccessCallbackResult<unknown>
+  const token = op.audience === 'staff' ? staffSession.token : op.audience === 'depositor' ? session.token : ''
+  if (token) header.authorization = `Bearer ${token}`
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
   try {
     res = await Taro.request({
       url: `${baseUrl}${path}${hasBody ? '' : query(data)}`,
@@ -68,10 +92,37 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return op.output.parse(res.data)
   const body = res.data as Partial<ApiError> | undefined
-  if (res.statusCode === 401) session.clear()
+  if (res.statusCode === 401 && op.audience === 'depositor') sessionExpired(session, '/pages/login/index')
+  if (res.statusCode === 401 && op.audience === 'staff') sessionExpired(staffSession, '/packages/admin/login/index')
   throw new ApiRequestError(res.statusCode, {
     code: body?.code ?? `HTTP_${res.statusCode}`,
     message: body?.message ?? '系统繁忙，请稍后重试',
     ...(body?.issues ? { issues: body.issues } : {}),
+  })
+}
+
+/**
+ * Uploads a local file straight to the storage bucket with a presigned POST (url + form fields
+ * from requestUploadUrl). `onProgress` gets 0–100.
+ */
+export function uploadToPresignedPost(opts: {
+  url: string
+  fields: Record<string, string>
+  filePath: string
+  onProgress?: (percent: number) => void
+}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: opts.url,
+      filePath: opts.filePath,
+      name: 'file',
+      formData: opts.fields,
+      success: (res) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) resolve()
+        else reject(new ApiRequestError(res.statusCode, { code: 'UPLOAD_FAILED', message: '文件上传失败，请重试' }))
+      },
+      fail: () => reject(new ApiRequestError(0, { code: 'NETWORK', message: '网络连接失败，文件未上传，请重试' })),
+    })
+    task.onProgressUpdate?.((p) => opts.onProgress?.(p.progress))
   })
 }

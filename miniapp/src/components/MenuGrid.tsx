@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { openSignedIn } from '../lib/auth'
 import './MenuGrid.css'
 
 export interface MenuEntry {
@@ -7,6 +8,8 @@ export interface MenuEntry {
   /** page to open; an entry without one is shown as not yet open */
   url?: string
   icon: string
+  /** the page needs a signed-in depositor: login first when there is no session */
+  signedIn?: boolean
 }
 
 /** a titled group of entries, as on the manual's 业务办理 and 账户查询 screens */
@@ -20,7 +23,11 @@ export function MenuGrid({ title, entries }: { title: string; entries: MenuEntry
             key={e.title}
             className={`menu__item${e.url ? '' : ' menu__item--off'}`}
             onClick={() =>
-              e.url ? Taro.navigateTo({ url: e.url }) : Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
+              !e.url
+                ? Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
+                : e.signedIn
+                  ? openSignedIn(e.url)
+                  : Taro.navigateTo({ url: e.url })
             }
           >
             <View className="menu__icon">

@@ -71,7 +71,7 @@ export const completeFirstLoginVerification = defineOperation({
   summary: '完成首次登录验证（支付宝授权码或刷脸认证结果须与证件号码一致），成功后登录',
   input: z.discriminatedUnion('method', [
     z.strictObject({ ticket: z.string().min(1), method: z.literal('alipay'), authCode: z.string().min(1).max(256) }),
-    z.strictObject({ ticket: z.string().min(1), method: z.literal('face'), verifyId: z.string().min(1).max(128) }),
+    z.strictObject({ ticket: z.string().min(1), method: z.literal('face'), verifyId: z.string().min(1).max(512) }),
   ]),
   output: signedIn,
 })

@@ -1,26 +1,117 @@
 import type { Center } from '@gjj/shared/api/system'
+import { checkLoginAccount } from '@gjj/shared/validation'
 import { Button, Cell, Input, Popup, Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../api'
+import { ApiRequestError, api } from '../../api'
 import { LoadError } from '../../components/LoadError'
+import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../lib/center'
+import { alipayAuthCode, runFaceFlow } from '../../lib/platform-auth'
 import { useRequest } from '../../lib/use-request'
 import './index.css'
 
-/** manual 2.1.2: choose the center, then phone number or ID number + password */
+const TAB_PAGES = ['/pages/news/index', '/pages/account/index', '/pages/business/index', '/pages/me/index']
+
+interface Pending {
+  ticket: string
+  methods: ('alipay' | 'face')[]
+}
+
+/** manual 2.1.2: choose the center, then phone number or ID number + password; first login: 支付宝授权 or 刷脸 */
 export default function LoginPage() {
+  const { params } = useRouter()
   const centers = useRequest(() => api.listCenters().then((r) => r.centers))
   const [center, setCenter] = useState<Center | undefined>(chosenCenter())
   const [picking, setPicking] = useState(false)
   const [account, setAccount] = useState('')
   const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<{ account?: string; password?: string; form?: string }>({})
+  const [busy, setBusy] = useState(false)
+  const [pending, setPending] = useState<Pending>()
+  const [faceAgreement, setFaceAgreement] = useState(false)
 
   const pick = (c: Center) => {
     setCenter(c)
     chooseCenter(c)
     setPicking(false)
+  }
+
+  const done = (token: string, me: Me) => {
+    signedIn(token, me)
+    Taro.showToast({ title: '登录成功', icon: 'success' })
+    const redirect = params.redirect ? decodeURIComponent(params.redirect) : '/pages/account/index'
+    if (TAB_PAGES.includes(redirect.split('?')[0] as string)) Taro.switchTab({ url: redirect })
+    else Taro.redirectTo({ url: redirect })
+  }
+
+  const fail = (e: unknown) => {
+    const message = e instanceof ApiRequestError || e instanceof Error ? e.message : '登录失败，请重试'
+    const field = e instanceof ApiRequestError ? e.body.issues?.[0]?.path[0] : undefined
+    setErrors(field === 'account' || field === 'password' ? { [field]: message } : { form: message })
+  }
+
+  const submit = async () => {
+    if (!center) return setErrors({ form: '请选择所在缴存中心' })
+    const checked = checkLoginAccount(account.trim())
+    if (!checked.ok) return setErrors({ account: checked.message })
+    if (!password) return setErrors({ password: '请输入密码' })
+    setErrors({})
+    setBusy(true)
+    try {
+      const res = await api.login({
+        account: account.trim(),
+        password,
+        centerCode: center.code,
+        channel,
+        deviceId: deviceId(),
+      })
+      if (res.status === 'ok') done(res.session.token, res.depositor)
+      else setPending({ ticket: res.ticket, methods: res.methods })
+    } catch (e) {
+      fail(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const verifyWithAlipay = async () => {
+    if (!pending) return
+    setBusy(true)
+    try {
+      const start = await api.startFirstLoginVerification({ ticket: pending.ticket, method: 'alipay' })
+      const authCode = await alipayAuthCode(start.method === 'alipay' ? start.scopes : [], deviceId())
+      const res = await api.completeFirstLoginVerification({ ticket: pending.ticket, method: 'alipay', authCode })
+      done(res.session.token, res.depositor)
+    } catch (e) {
+      setPending(undefined)
+      fail(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const verifyWithFace = async () => {
+    if (!pending) return
+    setFaceAgreement(false)
+    setBusy(true)
+    try {
+      const start = await api.startFirstLoginVerification({ ticket: pending.ticket, method: 'face' })
+      if (start.method !== 'face') throw new Error('刷脸验证暂不可用')
+      await runFaceFlow(start.verifyId)
+      const res = await api.completeFirstLoginVerification({
+        ticket: pending.ticket,
+        method: 'face',
+        verifyId: start.verifyId,
+      })
+      done(res.session.token, res.depositor)
+    } catch (e) {
+      setPending(undefined)
+      fail(e)
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (
@@ -38,21 +129,33 @@ export default function LoginPage() {
           <Text className="login__center-arrow">›</Text>
         </View>
         <View className="login__field">
-          <Input placeholder="手机号或证件号码" value={account} onChange={setAccount} maxLength={18} />
+          <Input
+            className="login__account"
+            placeholder="手机号或证件号码"
+            value={account}
+            onChange={setAccount}
+            maxLength={18}
+          />
         </View>
+        {errors.account && <Text className="field-error">{errors.account}</Text>}
         <View className="login__field">
-          <Input placeholder="密码" type="password" value={password} onChange={setPassword} maxLength={32} />
+          <Input
+            className="login__password"
+            placeholder="密码"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            maxLength={32}
+          />
         </View>
+        {errors.password && <Text className="field-error">{errors.password}</Text>}
+        {errors.form && <Text className="field-error login__form-error">{errors.form}</Text>}
         <View className="login__submit">
-          <Button
-            block
-            type="primary"
-            disabled={!center || !account || !password}
-            onClick={() => Taro.showToast({ title: '登录服务即将开放', icon: 'none' })}
-          >
+          <Button block type="primary" loading={busy} disabled={busy} onClick={submit}>
             登录
           </Button>
         </View>
+        <Text className="login__hint">首次在本设备登录需通过支付宝授权或刷脸验证</Text>
         <View className="login__links">
           <Text className="login__link" onClick={() => Taro.navigateTo({ url: '/packages/tools/calculator/index' })}>
             房贷计算器
@@ -73,6 +176,39 @@ export default function LoginPage() {
               onClick={() => pick(c)}
             />
           ))}
+        </View>
+      </Popup>
+
+      <Popup
+        visible={Boolean(pending) && !faceAgreement}
+        position="bottom"
+        round
+        title="首次登录验证"
+        onClose={() => setPending(undefined)}
+      >
+        <View className="verify">
+          <Text className="verify__text">为保障您的账户安全，首次在本设备登录需验证本人身份</Text>
+          {pending?.methods.includes('alipay') && (
+            <Button block type="primary" className="verify__alipay" disabled={busy} onClick={verifyWithAlipay}>
+              支付宝登录
+            </Button>
+          )}
+          {pending?.methods.includes('face') && (
+            <Button block fill="outline" type="primary" disabled={busy} onClick={() => setFaceAgreement(true)}>
+              刷脸登录
+            </Button>
+          )}
+        </View>
+      </Popup>
+
+      <Popup visible={faceAgreement} position="bottom" round title="刷脸认证" onClose={() => setFaceAgreement(false)}>
+        <View className="verify">
+          <Text className="verify__text">
+            您将进行人脸识别以核验本人身份。识别信息仅用于本次身份核验，由平台按国家有关规定加密处理，不会用于其他用途。
+          </Text>
+          <Button block type="primary" disabled={busy} onClick={verifyWithFace}>
+            同意协议，开始拍摄
+          </Button>
         </View>
       </Popup>
     </View>

@@ -1,9 +1,16 @@
-import { Cell } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../api'
+import { currentMe, openSignedIn, signedOut } from '../../lib/auth'
+import './index.css'
 
 /** manual chapter 7: 个人中心, 服务热线, 隐私声明, 密码修改, 退出当前账号 */
 export default function MePage() {
+  const [me, setMe] = useState(currentMe())
+  useDidShow(() => setMe(currentMe()))
+
   const callHotline = async () => {
     const { confirm } = await Taro.showModal({
       title: '服务热线',
@@ -13,11 +20,42 @@ export default function MePage() {
     })
     if (confirm) await Taro.makePhoneCall({ phoneNumber: '12329' }).catch(() => undefined)
   }
+
+  const logout = async () => {
+    const { confirm } = await Taro.showModal({ title: '退出当前账号', content: '确定退出当前账号吗？' })
+    if (!confirm) return
+    await api.logout().catch(() => undefined)
+    signedOut()
+    setMe(undefined)
+    Taro.reLaunch({ url: '/pages/login/index' })
+  }
+
   return (
-    <View className="page">
-      <View className="section-title">我</View>
-      <Cell title="登录" clickable onClick={() => Taro.reLaunch({ url: '/pages/login/index' })} />
-      <Cell title="服务热线" extra="12329" clickable onClick={callHotline} />
+    <View className="page me">
+      <View
+        className="me__header"
+        onClick={() => (me ? openSignedIn('/packages/me/profile/index') : Taro.reLaunch({ url: '/pages/login/index' }))}
+      >
+        <View className="me__avatar">
+          <Text>{me ? me.name.slice(0, 1) : '?'}</Text>
+        </View>
+        <View className="me__who">
+          <Text className="me__name">{me ? me.name : '登录 / 选择公积金中心'}</Text>
+          {me && <Text className="me__center">{me.center.name}</Text>}
+        </View>
+        <Text className="me__arrow">›</Text>
+      </View>
+      <View className="me__cells">
+        <Cell title="个人中心" clickable onClick={() => openSignedIn('/packages/me/profile/index')} />
+        <Cell title="服务热线" extra="12329" clickable onClick={callHotline} />
+      </View>
+      {me && (
+        <View className="me__logout">
+          <Button block type="default" onClick={logout}>
+            退出当前账号
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

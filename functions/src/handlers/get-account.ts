@@ -1,0 +1,5 @@
+import { getAccount } from '@gjj/shared/api/account'
+import { endpoint } from '../lib/http'
+import { accountWithHistory } from '../services/account'
+
+export const handler = endpoint(getAccount, (input, ctx) => accountWithHistory(ctx.caller, input))

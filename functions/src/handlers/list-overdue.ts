@@ -1,0 +1,5 @@
+import { listOverdue } from '@gjj/shared/api/loan'
+import { endpoint } from '../lib/http'
+import { overduePeriods } from '../services/loan'
+
+export const handler = endpoint(listOverdue, (input, ctx) => overduePeriods(ctx.caller, input))

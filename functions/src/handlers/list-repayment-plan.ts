@@ -1,0 +1,5 @@
+import { listRepaymentPlan } from '@gjj/shared/api/loan'
+import { endpoint } from '../lib/http'
+import { plan } from '../services/loan'
+
+export const handler = endpoint(listRepaymentPlan, (input, ctx) => plan(ctx.caller, input))

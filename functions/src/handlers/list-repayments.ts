@@ -1,0 +1,5 @@
+import { listRepayments } from '@gjj/shared/api/loan'
+import { endpoint } from '../lib/http'
+import { repayments } from '../services/loan'
+
+export const handler = endpoint(listRepayments, (input, ctx) => repayments(ctx.caller, input))

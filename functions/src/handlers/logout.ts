@@ -1,0 +1,8 @@
+import { logout } from '@gjj/shared/api/auth'
+import { endpoint } from '../lib/http'
+import { closeSession } from '../services/sessions'
+
+export const handler = endpoint(logout, async (_input, ctx) => {
+  await closeSession(ctx.token as string)
+  return { ok: true as const }
+})

@@ -1,0 +1,5 @@
+import { me } from '@gjj/shared/api/auth'
+import { endpoint } from '../lib/http'
+import { currentDepositor } from '../services/auth'
+
+export const handler = endpoint(me, (_input, ctx) => currentDepositor(ctx.caller))

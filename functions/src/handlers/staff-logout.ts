@@ -1,0 +1,8 @@
+import { staffLogout } from '@gjj/shared/api/admin'
+import { endpoint } from '../lib/http'
+import { closeSession } from '../services/sessions'
+
+export const handler = endpoint(staffLogout, async (_input, ctx) => {
+  await closeSession(ctx.token as string)
+  return { ok: true as const }
+})

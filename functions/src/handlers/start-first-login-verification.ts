@@ -1,0 +1,5 @@
+import { startFirstLoginVerification } from '@gjj/shared/api/auth'
+import { endpoint } from '../lib/http'
+import { startVerification } from '../services/auth'
+
+export const handler = endpoint(startFirstLoginVerification, (input) => startVerification(input))

@@ -1,0 +1,450 @@
+import { randomUUID } from 'node:crypto'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { approveApplication, getReviewDetail, listReviewQueue, returnApplication } from '@gjj/shared/api/admin'
+import {
+  createApplication,
+  endApplication,
+  getApplication,
+  listTodo,
+  requestUploadUrl,
+  submitApplication,
+  updateApplication,
+} from '@gjj/shared/api/application'
+import { addBankCard } from '@gjj/shared/api/bank-card'
+import { getWithdrawalQuote, listWithdrawalKinds } from '@gjj/shared/api/withdrawal'
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
+import { bodyOf, eventFor } from '../../test/events'
+import { makeDepositor, makeReviewer, setBalance, type TestPerson } from '../../test/factory'
+import * as accounts from '../repository/accounts'
+import { db, table } from '../repository/client'
+import { seedDemoData } from '../seed/index'
+import { handler as addBankCardHandler } from './add-bank-card'
+import { handler as approveHandler } from './approve-application'
+import { handler as createHandler } from './create-application'
+import { handler as endHandler } from './end-application'
+import { handler as getHandler } from './get-application'
+import { handler as reviewDetailHandler } from './get-review-detail'
+import { handler as quoteHandler } from './get-withdrawal-quote'
+import { handler as queueHandler } from './list-review-queue'
+import { handler as todoHandler } from './list-todo'
+import { handler as kindsHandler } from './list-withdrawal-kinds'
+import { handler as uploadHandler } from './request-upload-url'
+import { handler as returnHandler } from './return-application'
+import { handler as submitHandler } from './submit-application'
+import { handler as updateHandler } from './update-application'
+
+type Detail = {
+  id: string
+  status: string
+  amountFen: number
+  archive: { key: string; required: boolean; files: unknown[] }[]
+  timeline: { action: string; opinion: string | null }[]
+  closing: { balanceFen: number; closingInterestFen: number; totalFen: number } | null
+}
+
+beforeAll(async () => {
+  await seedDemoData()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** a depositor whose account has been 封存 for 8 months (终止劳动关系提取 is open to them) */
+const sealed = (centerCode = 'C65430') => makeDepositor({ centerCode, sealedMonthsAgo: 8 })
+
+async function create(p: TestPerson, data: Record<string, unknown>) {
+  const res = await createHandler(eventFor(createApplication, { bankCardId: p.cardId, ...data }, { token: p.token }))
+  return { res, body: bodyOf<Detail & { code?: string; message?: string }>(res) }
+}
+
+/** uploads one small file per required category through the presigned POST, as the client does */
+async function uploadRequired(p: TestPerson, app: Detail) {
+  for (const c of app.archive.filter((a) => a.required)) {
+    const bytes = new TextEncoder().encode(`%PDF-1.4 ${c.key}`)
+    const res = await uploadHandler(
+      eventFor(
+        requestUploadUrl,
+        { id: app.id, category: c.key, fileName: `${c.key}.pdf`, contentType: 'application/pdf', size: bytes.length },
+        { token: p.token },
+      ),
+    )
+    expect(res.statusCode).toBe(200)
+    const { url, fields } = bodyOf<{ url: string; fields: Record<string, string> }>(res)
+    const form = new FormData()
+    for (const [k, v] of Object.entries(fields)) form.append(k, v)
+    form.append('file', new Blob([bytes], { type: 'application/pdf' }), `${c.key}.pdf`)
+    const posted = await fetch(url, { method: 'POST', body: form })
+    expect(posted.status, await posted.text()).toBeLessThan(300)
+  }
+}
+
+const submit = (p: TestPerson, id: string, key = randomUUID()) =>
+  submitHandler(eventFor(submitApplication, { id, idempotencyKey: key, noticeAcknowledged: true }, { token: p.token }))
+
+async function ledgerOf(accountNo: string) {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountNo}`, ':p': 'TXN#' },
+    }),
+  )
+  return out.Items ?? []
+}
+
+describe('我要提取', () => {
+  test('a depositor with a fund loan may only use 偿还购房贷款本息提取 among the partial kinds', async () => {
+    const p = await makeDepositor({
+      loan: {
+        loanNo: `DKT${Date.now()}`,
+        principalFen: 20_000_000,
+        annualRatePpm: 31_000,
+        months: 120,
+        method: '01',
+        ageMonths: 12,
+        houseAddress: '测试地址',
+      },
+    })
+    const res = await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token }))
+    const { kinds } = bodyOf<{
+      kinds: { kind: string; eligible: boolean; ineligibleReason: string | null; maxAmountFen: number }[]
+    }>(res)
+    const by = Object.fromEntries(kinds.map((k) => [k.kind, k]))
+    expect(by.rent?.eligible).toBe(false)
+    expect(by.rent?.ineligibleReason).toBe('您有未结清的公积金贷款，仅可办理偿还购房贷款本息提取')
+    expect(by.propertyFee?.eligible).toBe(false)
+    expect(by.loanRepayment?.eligible).toBe(true)
+    expect(by.loanRepayment?.maxAmountFen).toBeGreaterThan(0)
+    expect(by.termination?.eligible).toBe(false)
+  })
+
+  test('the closing quote is 余额 + 销户利息 = 提取金额合计', async () => {
+    const p = await sealed()
+    const res = await quoteHandler(eventFor(getWithdrawalQuote, { kind: 'termination' }, { token: p.token }))
+    expect(res.statusCode).toBe(200)
+    const q = bodyOf<{ balanceFen: number; closingInterestFen: number; totalFen: number; eligible: boolean }>(res)
+    expect(q.eligible).toBe(true)
+    expect(q.closingInterestFen).toBeGreaterThan(0)
+    expect(q.totalFen).toBe(q.balanceFen + q.closingInterestFen)
+  })
+})
+
+describe('a termination withdrawal from application to approval', () => {
+  test('returned with a reason, resubmitted, approved: the money moves once and the account closes', async () => {
+    const p = await sealed()
+    const reviewer = await makeReviewer('C65430')
+    const { res, body: draft } = await create(p, { kind: 'termination' })
+    expect(res.statusCode).toBe(200)
+    expect(draft.status).toBe('draft')
+
+    // submit with a missing required file names the category
+    const early = await submit(p, draft.id)
+    expect(early.statusCode).toBe(422)
+    expect(bodyOf<{ message: string }>(early).message).toContain('身份证')
+
+    await uploadRequired(p, draft)
+    const submitted = await submit(p, draft.id)
+    expect(submitted.statusCode).toBe(200)
+    expect(bodyOf<{ status: string }>(submitted).status).toBe('submitted')
+
+    const queue = bodyOf<{ items: { id: string }[] }>(
+      await queueHandler(eventFor(listReviewQueue, {}, { token: reviewer.token })),
+    )
+    expect(queue.items.map((i) => i.id)).toContain(draft.id)
+
+    const detail = await reviewDetailHandler(eventFor(getReviewDetail, { id: draft.id }, { token: reviewer.token }))
+    expect(detail.statusCode).toBe(200)
+    const files = bodyOf<{ archive: { files: { url: string }[] }[] }>(detail).archive.flatMap((a) => a.files)
+    expect(files.length).toBeGreaterThanOrEqual(3)
+    const view = await fetch(files[0]?.url as string)
+    expect(view.status).toBe(200)
+
+    const returned = await returnHandler(
+      eventFor(returnApplication, { id: draft.id, reason: '银行卡照片不清晰，请重新上传' }, { token: reviewer.token }),
+    )
+    expect(returned.statusCode).toBe(200)
+    const todo = bodyOf<{ items: { id: string; returnReason: string }[] }>(
+      await todoHandler(eventFor(listTodo, {}, { token: p.token })),
+    )
+    expect(todo.items).toEqual([
+      expect.objectContaining({ id: draft.id, returnReason: '银行卡照片不清晰，请重新上传' }),
+    ])
+
+    // approve after return changes nothing and says why
+    const tooEarly = await approveHandler(eventFor(approveApplication, { id: draft.id }, { token: reviewer.token }))
+    expect(tooEarly.statusCode).toBe(409)
+    expect(bodyOf<{ message: string }>(tooEarly).message).toBe('该申请已退回，不能审批')
+
+    expect((await submit(p, draft.id)).statusCode).toBe(200)
+    const before = await accounts.getAccount(p.person.accountNo)
+    const approved = await approveHandler(
+      eventFor(approveApplication, { id: draft.id, opinion: '材料齐全，同意' }, { token: reviewer.token }),
+    )
+    expect(approved.statusCode).toBe(200)
+    const after = await accounts.getAccount(p.person.accountNo)
+    expect(after?.balanceFen).toBe(0)
+    expect(after?.status).toBe('05')
+    const entries = await ledgerOf(p.person.accountNo)
+    const payout = entries.filter((e) => e.type === '12')
+    expect(payout).toHaveLength(1)
+    const interest = entries.filter((e) => e.summary === '销户结息')
+    expect(-(payout[0]?.amountFen as number)).toBe(
+      (before?.balanceFen as number) + ((interest[0]?.amountFen as number) ?? 0),
+    )
+
+    const second = await approveHandler(eventFor(approveApplication, { id: draft.id }, { token: reviewer.token }))
+    expect(second.statusCode).toBe(409)
+    expect(bodyOf<{ message: string }>(second).message).toBe('该申请已审批通过，请勿重复操作')
+
+    const timeline = bodyOf<Detail>(
+      await getHandler(eventFor(getApplication, { id: draft.id }, { token: p.token })),
+    ).timeline
+    expect(timeline.map((e) => e.action)).toEqual(['create', 'submit', 'return', 'resubmit', 'approve'])
+    expect(timeline[2]?.opinion).toBe('银行卡照片不清晰，请重新上传')
+  })
+})
+
+describe('bad input changes nothing', () => {
+  test.each([
+    [{ amountFen: 0 }, 422],
+    [{ amountFen: -100 }, 422],
+    [{ amountFen: 12.5 }, 422],
+    [{ amountFen: 9_999_999_99 }, 422],
+  ])('a rent withdrawal of %o is refused', async (amount, status) => {
+    const p = await makeDepositor()
+    const { res } = await create(p, {
+      kind: 'rent',
+      rentAddress: '阿勒泰市某小区',
+      monthlyRentFen: 100_000,
+      months: 3,
+      ...amount,
+    })
+    expect(res.statusCode).toBe(status)
+    expect(bodyOf<{ message: string }>(res).message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  test('a rent withdrawal over the kind’s limit names the limit', async () => {
+    const p = await makeDepositor()
+    const { res } = await create(p, {
+      kind: 'rent',
+      rentAddress: '阿勒泰市某小区',
+      monthlyRentFen: 100_000,
+      months: 3,
+      amountFen: 300_001,
+    })
+    expect(res.statusCode).toBe(422)
+    expect(bodyOf<{ message: string }>(res).message).toContain('3,000.00')
+  })
+
+  test('an amount over the balance says 账户余额不足', async () => {
+    const p = await makeDepositor()
+    await setBalance(p.person.accountNo, 50_000)
+    const { res } = await create(p, {
+      kind: 'propertyFee',
+      propertyAddress: '阿勒泰市某小区',
+      months: 12,
+      amountFen: 60_000,
+    })
+    expect(res.statusCode).toBe(422)
+    expect(bodyOf<{ message: string }>(res).message).toBe('账户余额不足')
+  })
+
+  test('a card failing the Luhn check, or someone else’s card, is refused', async () => {
+    const p = await makeDepositor()
+    const other = await makeDepositor()
+    const bad = await addBankCardHandler(
+      eventFor(addBankCard, { cardNo: '6217000010000000001', bankName: '中国建设银行' }, { token: p.token }),
+    )
+    expect(bad.statusCode).toBe(422)
+    const { res } = await create(p, { kind: 'termination', bankCardId: other.cardId })
+    expect([422, 409]).toContain(res.statusCode)
+  })
+})
+
+describe('people only reach their own applications', () => {
+  test('depositor A cannot read, change, upload to or submit B’s application; another center’s reviewer cannot open it', async () => {
+    const b = await sealed()
+    const a = await makeDepositor()
+    const { body: app } = await create(b, { kind: 'termination' })
+    const asA = { token: a.token }
+    expect((await getHandler(eventFor(getApplication, { id: app.id }, asA))).statusCode).toBe(404)
+    expect(
+      (await updateHandler(eventFor(updateApplication, { id: app.id, kind: 'termination', bankCardId: a.cardId }, asA)))
+        .statusCode,
+    ).toBe(404)
+    expect(
+      (
+        await uploadHandler(
+          eventFor(
+            requestUploadUrl,
+            { id: app.id, category: 'idCard', fileName: 'a.png', contentType: 'image/png', size: 10 },
+            asA,
+          ),
+        )
+      ).statusCode,
+    ).toBe(404)
+    expect((await submit(a, app.id)).statusCode).toBe(404)
+    expect((await endHandler(eventFor(endApplication, { id: app.id }, asA))).statusCode).toBe(404)
+
+    const urumqi = await makeReviewer('C65010')
+    expect(
+      (await reviewDetailHandler(eventFor(getReviewDetail, { id: app.id }, { token: urumqi.token }))).statusCode,
+    ).toBe(404)
+    expect(
+      (await approveHandler(eventFor(approveApplication, { id: app.id }, { token: urumqi.token }))).statusCode,
+    ).toBe(404)
+  })
+
+  test('a depositor token on an /api/admin route is refused with 403', async () => {
+    const p = await makeDepositor()
+    const res = await queueHandler(eventFor(listReviewQueue, {}, { token: p.token }))
+    expect(res.statusCode).toBe(403)
+  })
+})
+
+describe('the upload policy', () => {
+  test('fixes the key, the exact content type, 1 byte to 10 MB, and expires in 5 minutes', async () => {
+    const p = await sealed()
+    const { body: app } = await create(p, { kind: 'termination' })
+    const res = await uploadHandler(
+      eventFor(
+        requestUploadUrl,
+        { id: app.id, category: 'idCard', fileName: 'id.jpg', contentType: 'image/jpeg', size: 2048 },
+        { token: p.token },
+      ),
+    )
+    const { fields } = bodyOf<{ fields: Record<string, string> }>(res)
+    const policy = JSON.parse(Buffer.from(fields.Policy as string, 'base64').toString('utf8')) as {
+      expiration: string
+      conditions: unknown[]
+    }
+    expect(policy.conditions).toContainEqual(['content-length-range', 1, 10 * 1024 * 1024])
+    expect(policy.conditions).toContainEqual(['eq', '$Content-Type', 'image/jpeg'])
+    expect(policy.conditions).toContainEqual({ key: fields.key })
+    expect(fields.key).toMatch(new RegExp(`^uploads/${app.id}/`))
+    const seconds = (Date.parse(policy.expiration) - Date.now()) / 1000
+    expect(seconds).toBeGreaterThan(240)
+    expect(seconds).toBeLessThanOrEqual(300)
+
+    const tooBig = await uploadHandler(
+      eventFor(
+        requestUploadUrl,
+        { id: app.id, category: 'idCard', fileName: 'id.jpg', contentType: 'image/jpeg', size: 10 * 1024 * 1024 + 1 },
+        { token: p.token },
+      ),
+    )
+    expect(tooBig.statusCode).toBe(422)
+    const wrongType = await uploadHandler(
+      eventFor(
+        requestUploadUrl,
+        { id: app.id, category: 'idCard', fileName: 'id.exe', contentType: 'application/x-msdownload', size: 10 },
+        { token: p.token },
+      ),
+    )
+    expect(wrongType.statusCode).toBe(422)
+  })
+})
+
+describe('money moves exactly once', () => {
+  async function readyToSubmit() {
+    const p = await sealed()
+    const { body: app } = await create(p, { kind: 'termination' })
+    await uploadRequired(p, app)
+    return { p, app }
+  }
+
+  test('20 concurrent submits of one application give exactly one 待审批', async () => {
+    const { p, app } = await readyToSubmit()
+    const results = await Promise.all(Array.from({ length: 20 }, () => submit(p, app.id)))
+    expect(results.filter((r) => r.statusCode === 200).length).toBeGreaterThanOrEqual(1)
+    // the losers hear "already submitted" (409) or, when the storage was busy, "try again" (503)
+    expect(results.map((r) => r.statusCode).filter((s) => ![200, 409, 503].includes(s ?? 0))).toEqual([])
+    const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(detail.status).toBe('submitted')
+    expect(detail.timeline.filter((e) => e.action === 'submit')).toHaveLength(1)
+  })
+
+  test('a repeated submit with the same idempotency key returns the same result', async () => {
+    const { p, app } = await readyToSubmit()
+    const key = randomUUID()
+    const [one, two] = [await submit(p, app.id, key), await submit(p, app.id, key)]
+    expect(one.statusCode).toBe(200)
+    expect(bodyOf(two)).toEqual(bodyOf(one))
+  })
+
+  test('10 concurrent approvals by two reviewers write one ledger record and one balance change', async () => {
+    const { p, app } = await readyToSubmit()
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    const [r1, r2] = await Promise.all([makeReviewer('C65430'), makeReviewer('C65430')])
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        approveHandler(eventFor(approveApplication, { id: app.id }, { token: (i % 2 ? r1 : r2).token })),
+      ),
+    )
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1)
+    const payouts = (await ledgerOf(p.person.accountNo)).filter((e) => e.type === '12')
+    expect(payouts).toHaveLength(1)
+    expect((await accounts.getAccount(p.person.accountNo))?.balanceFen).toBe(0)
+  })
+
+  test('two approvals whose sum exceeds the balance: the second fails with 账户余额不足 and writes nothing', async () => {
+    const p = await makeDepositor()
+    const reviewer = await makeReviewer('C65430')
+    const rent = await create(p, {
+      kind: 'rent',
+      rentAddress: '阿勒泰市某小区',
+      monthlyRentFen: 150_000,
+      months: 1,
+      amountFen: 150_000,
+    })
+    const fee = await create(p, {
+      kind: 'propertyFee',
+      propertyAddress: '阿勒泰市某小区',
+      months: 12,
+      amountFen: 100_000,
+    })
+    for (const a of [rent.body, fee.body]) {
+      await uploadRequired(p, a)
+      expect((await submit(p, a.id)).statusCode).toBe(200)
+    }
+    await setBalance(p.person.accountNo, 200_000)
+    const first = await approveHandler(eventFor(approveApplication, { id: rent.body.id }, { token: reviewer.token }))
+    expect(first.statusCode).toBe(200)
+    const ledgerBefore = await ledgerOf(p.person.accountNo)
+    const second = await approveHandler(eventFor(approveApplication, { id: fee.body.id }, { token: reviewer.token }))
+    expect(second.statusCode).toBe(422)
+    expect(bodyOf<{ message: string }>(second).message).toBe('账户余额不足')
+    expect((await accounts.getAccount(p.person.accountNo))?.balanceFen).toBe(50_000)
+    expect(await ledgerOf(p.person.accountNo)).toHaveLength(ledgerBefore.length)
+    const feeNow = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: fee.body.id }, { token: p.token })))
+    expect(feeNow.status).toBe('submitted')
+  })
+
+  test.each([
+    ['TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }],
+    ['ThrottlingException', {}],
+  ])('a %s at the transaction is a retryable 503 and leaves everything as it was', async (name, extra) => {
+    const { p, app } = await readyToSubmit()
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    const reviewer = await makeReviewer('C65430')
+    const balanceBefore = (await accounts.getAccount(p.person.accountNo))?.balanceFen
+    const ledgerBefore = (await ledgerOf(p.person.accountNo)).length
+    const send = db.send.bind(db)
+    vi.spyOn(db, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteCommand') {
+        return Promise.reject(Object.assign(new Error(name), { name, ...extra }))
+      }
+      return send(command as never)
+    }) as never)
+    const res = await approveHandler(eventFor(approveApplication, { id: app.id }, { token: reviewer.token }))
+    vi.restoreAllMocks()
+    expect(res.statusCode).toBe(503)
+    expect(res.headers?.['retry-after']).toBeDefined()
+    expect(bodyOf<{ message: string }>(res).message).toBe('系统繁忙，请稍后重试')
+    expect((await accounts.getAccount(p.person.accountNo))?.balanceFen).toBe(balanceBefore)
+    expect((await ledgerOf(p.person.accountNo)).length).toBe(ledgerBefore)
+    const now = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(now.status).toBe('submitted')
+  })
+})

@@ -1,0 +1,69 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { db, table } from './client'
+
+/**
+ * Counters that protect login.
+ * - rate: pk RATE#<scope>#<client>, sk <window start>: attempts in a fixed window (TTL after it)
+ * - login lock: pk LOCK#LOGIN#<identifier>, sk LOCK: failed passwords, and the time login is
+ *   locked until. Kept per identifier whether or not such an account exists, so the answers
+ *   are the same either way.
+ */
+export async function countHit(scope: string, client: string, windowSeconds: number, nowSeconds: number) {
+  const windowStart = nowSeconds - (nowSeconds % windowSeconds)
+  const out = await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: { pk: `RATE#${scope}#${client}`, sk: String(windowStart) },
+      UpdateExpression: 'ADD hits :one SET expiresAt = :exp, entity = :e',
+      ExpressionAttributeValues: { ':one': 1, ':exp': windowStart + windowSeconds * 2, ':e': 'RateCounter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  )
+  return { hits: Number(out.Attributes?.hits ?? 1), retryAfterSeconds: windowStart + windowSeconds - nowSeconds }
+}
+
+export interface LoginLock {
+  failures: number
+  lockedUntil?: number
+}
+
+const lockKey = (identifier: string) => ({ pk: `LOCK#LOGIN#${identifier}`, sk: 'LOCK' })
+
+export async function getLoginLock(identifier: string): Promise<LoginLock | undefined> {
+  const out = await db.send(new GetCommand({ TableName: table, Key: lockKey(identifier) }))
+  return out.Item as LoginLock | undefined
+}
+
+/** counts a failed password; at `maxFailures` the identifier is locked for `lockSeconds` */
+export async function recordLoginFailure(
+  identifier: string,
+  nowSeconds: number,
+  maxFailures: number,
+  lockSeconds: number,
+): Promise<LoginLock> {
+  const out = await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: lockKey(identifier),
+      UpdateExpression: 'ADD failures :one SET expiresAt = :exp, entity = :e',
+      ExpressionAttributeValues: { ':one': 1, ':exp': nowSeconds + lockSeconds, ':e': 'LoginLock' },
+      ReturnValues: 'ALL_NEW',
+    }),
+  )
+  const lock = out.Attributes as LoginLock
+  if (lock.failures < maxFailures) return lock
+  const lockedUntil = nowSeconds + lockSeconds
+  await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: lockKey(identifier),
+      UpdateExpression: 'SET lockedUntil = :until, failures = :zero, expiresAt = :until',
+      ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
+    }),
+  )
+  return { failures: 0, lockedUntil }
+}
+
+export async function clearLoginLock(identifier: string): Promise<void> {
+  await db.send(new DeleteCommand({ TableName: table, Key: lockKey(identifier) }))
+}

@@ -1,0 +1,127 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { db, table } from './client'
+
+/**
+ * Sessions and first-login tickets. Only the SHA-256 of a token is stored.
+ * - session: pk SESSION#<hash>, sk SESSION; `expiresAt` (epoch seconds) is both the idle deadline
+ *   and the TTL attribute. DynamoDB deletes expired items late, so every read checks it.
+ * - ticket: pk TICKET#<hash>, sk TICKET (first-login verification in progress, 10 minutes)
+ */
+export interface DepositorSession {
+  kind: 'depositor'
+  depositorId: string
+  centerCode: string
+  accountNo: string
+  loanNo: string | null
+  channel: string
+}
+
+export interface StaffSession {
+  kind: 'staff'
+  staffId: string
+  centerCode: string
+  role: 'reviewer'
+}
+
+export type SessionData = DepositorSession | StaffSession
+
+const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
+const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
+
+export async function putSession(hash: string, data: SessionData, expiresAt: number, createdAt: string) {
+  await db.send(
+    new PutCommand({
+      TableName: table,
+      Item: { ...sessionKey(hash), entity: 'Session', ...data, createdAt, lastSeenAt: createdAt, expiresAt },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  )
+}
+
+/**
+ * One call both authenticates and refreshes: the session must exist and not be past its idle
+ * deadline; the deadline moves to `newExpiresAt`. Returns undefined for a missing, expired or
+ * revoked session.
+ */
+export async function touchSession(
+  hash: string,
+  nowSeconds: number,
+  newExpiresAt: number,
+  seenAt: string,
+): Promise<(SessionData & { expiresAt: number }) | undefined> {
+  try {
+    const out = await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: sessionKey(hash),
+        UpdateExpression: 'SET expiresAt = :exp, lastSeenAt = :seen',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':exp': newExpiresAt, ':seen': seenAt, ':now': nowSeconds },
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    return out.Attributes as SessionData & { expiresAt: number }
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined
+    throw error
+  }
+}
+
+export async function deleteSession(hash: string): Promise<void> {
+  await db.send(new DeleteCommand({ TableName: table, Key: sessionKey(hash) }))
+}
+
+export interface Ticket {
+  depositorId: string
+  channel: string
+  deviceId: string
+  expiresAt: number
+  faceVerifyId?: string
+}
+
+export async function putTicket(hash: string, ticket: Ticket): Promise<void> {
+  await db.send(new PutCommand({ TableName: table, Item: { ...ticketKey(hash), entity: 'LoginTicket', ...ticket } }))
+}
+
+export async function setTicketFace(hash: string, faceVerifyId: string, nowSeconds: number): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: ticketKey(hash),
+        UpdateExpression: 'SET faceVerifyId = :f',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':f': faceVerifyId, ':now': nowSeconds },
+      }),
+    )
+    return true
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false
+    throw error
+  }
+}
+
+/** reads and deletes a ticket in one call: a ticket completes one login only */
+export async function takeTicket(hash: string, nowSeconds: number): Promise<Ticket | undefined> {
+  try {
+    const out = await db.send(
+      new DeleteCommand({
+        TableName: table,
+        Key: ticketKey(hash),
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ReturnValues: 'ALL_OLD',
+      }),
+    )
+    return out.Attributes as Ticket | undefined
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined
+    throw error
+  }
+}
+
+export async function peekTicket(hash: string, nowSeconds: number): Promise<Ticket | undefined> {
+  const out = await db.send(new GetCommand({ TableName: table, Key: ticketKey(hash) }))
+  const t = out.Item as Ticket | undefined
+  return t && t.expiresAt > nowSeconds ? t : undefined
+}

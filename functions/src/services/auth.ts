@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto'
+import type { completeFirstLoginVerification, login, startFirstLoginVerification } from '@gjj/shared/api/auth'
+import type { ParsedInputOf } from '@gjj/shared/api/contract'
+import { maskIdNumber, maskPhone } from '@gjj/shared/validation'
+import { nowIso, nowSeconds } from '../lib/clock'
+import { AppError, Forbidden, NotFound, TooManyRequests, Unauthorized } from '../lib/errors'
+import { DECOY_HASH, verifyPassword } from '../lib/password'
+import { newToken, tokenHash } from '../lib/tokens'
+import { getCenter } from '../repository/centers'
+import * as depositors from '../repository/depositors'
+import { clearLoginLock, countHit, getLoginLock, recordLoginFailure } from '../repository/limits'
+import { type DepositorSession, peekTicket, putTicket, setTicketFace, takeTicket } from '../repository/sessions'
+import { verifier } from './identity'
+import { openSession } from './sessions'
+
+/** BUSINESS-RULES: 5 wrong passwords lock login for 30 minutes; >10 attempts a minute from one client → 429 */
+const MAX_FAILURES = 5
+const LOCK_SECONDS = 30 * 60
+const ATTEMPTS_PER_MINUTE = 10
+const TICKET_SECONDS = 10 * 60
+
+const wrongCredentials = (left: number) => new AppError(401, 'BAD_CREDENTIALS', `账号或密码错误，还可尝试 ${left} 次`)
+
+function locked(seconds: number) {
+  const minutes = Math.ceil(seconds / 60)
+  return new AppError(429, 'LOGIN_LOCKED', `密码错误次数过多，登录已锁定，请 ${minutes} 分钟后再试`, {
+    retryAfterSeconds: seconds,
+  })
+}
+
+async function summary(d: depositors.DepositorItem) {
+  const center = await getCenter(d.centerCode)
+  if (!center) throw new NotFound('查无您的信息，请确认所选公积金中心')
+  const { region: _region, ...c } = center
+  return { name: d.name, idNumberMasked: maskIdNumber(d.idNumber), phoneMasked: maskPhone(d.phone), center: c }
+}
+
+async function signIn(d: depositors.DepositorItem, channel: DepositorSession['channel']) {
+  const [session, depositor] = await Promise.all([
+    openSession({
+      kind: 'depositor',
+      depositorId: d.depositorId,
+      centerCode: d.centerCode,
+      accountNo: d.accountNo,
+      loanNo: d.loanNo,
+      channel,
+    }),
+    summary(d),
+  ])
+  return { status: 'ok' as const, session, depositor }
+}
+
+/**
+ * 登录 (manual 2.1.2). Errors never tell whether a phone or ID number exists: an unknown account
+ * costs the same scrypt work and counts toward the same lock as a wrong password. The wrong
+ * center is only named once the password is right.
+ */
+export async function signInWithPassword(input: ParsedInputOf<typeof login>, client: string) {
+  const now = nowSeconds()
+  const rate = await countHit('login', client || 'unknown', 60, now)
+  if (rate.hits > ATTEMPTS_PER_MINUTE) {
+    throw new TooManyRequests('登录尝试过于频繁，请稍后再试', rate.retryAfterSeconds)
+  }
+  const { type, value } = input.account
+  const identifier = `${type}#${value}`
+  const [lock, depositorId] = await Promise.all([getLoginLock(identifier), depositors.findDepositorId(type, value)])
+  if (lock?.lockedUntil && lock.lockedUntil > now) throw locked(lock.lockedUntil - now)
+  const depositor = depositorId ? await depositors.getDepositor(depositorId) : undefined
+  const passwordOk = await verifyPassword(input.password, depositor?.passwordHash ?? DECOY_HASH)
+  if (!depositor || !passwordOk) {
+    const after = await recordLoginFailure(identifier, now, MAX_FAILURES, LOCK_SECONDS)
+    if (after.lockedUntil) throw locked(LOCK_SECONDS)
+    throw wrongCredentials(MAX_FAILURES - after.failures)
+  }
+  if (lock) await clearLoginLock(identifier)
+  if (depositor.centerCode !== input.centerCode) {
+    throw new AppError(404, 'WRONG_CENTER', '查无您的信息，请确认所选公积金中心')
+  }
+  if (await depositors.isDeviceVerified(depositor.depositorId, input.channel, input.deviceId)) {
+    return signIn(depositor, input.channel)
+  }
+  // first login on this device and channel: 支付宝授权 or 刷脸 before a session is issued
+  const ticket = newToken()
+  const expiresAt = now + TICKET_SECONDS
+  await putTicket(tokenHash(ticket), {
+    depositorId: depositor.depositorId,
+    channel: input.channel,
+    deviceId: input.deviceId,
+    expiresAt,
+  })
+  return {
+    status: 'verificationRequired' as const,
+    ticket,
+    ticketExpiresAt: new Date(expiresAt * 1000).toISOString(),
+    methods: (input.channel === 'weapp' ? ['face'] : ['alipay', 'face']) as ('alipay' | 'face')[],
+  }
+}
+
+const ticketExpired = () => new Unauthorized('验证已超时，请重新登录')
+
+export async function startVerification(input: ParsedInputOf<typeof startFirstLoginVerification>) {
+  const hash = tokenHash(input.ticket)
+  const ticket = await peekTicket(hash, nowSeconds())
+  if (!ticket) throw ticketExpired()
+  if (input.method === 'alipay') return { method: 'alipay' as const, scopes: ['auth_base'] }
+  const depositor = await depositors.getDepositor(ticket.depositorId)
+  if (!depositor) throw ticketExpired()
+  const face = await verifier().startFace({ name: depositor.name, idNumber: depositor.idNumber })
+  if (!(await setTicketFace(hash, face.verifyId, nowSeconds()))) throw ticketExpired()
+  return { method: 'face' as const, verifyId: face.verifyId, expiresInSeconds: face.expiresInSeconds }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+export async function completeVerification(input: ParsedInputOf<typeof completeFirstLoginVerification>) {
+  const hash = tokenHash(input.ticket)
+  const ticket = await peekTicket(hash, nowSeconds())
+  if (!ticket) throw ticketExpired()
+  const depositor = await depositors.getDepositor(ticket.depositorId)
+  if (!depositor) throw ticketExpired()
+
+  if (input.method === 'alipay') {
+    const alipayUserId = await verifier().alipayUserId(input.authCode)
+    if (!(await depositors.bindAlipayUser(depositor.depositorId, alipayUserId, nowIso()))) {
+      throw new Forbidden('该支付宝账号与您绑定的支付宝账号不一致，请使用本人支付宝授权或刷脸验证')
+    }
+  } else {
+    if (!ticket.faceVerifyId || ticket.faceVerifyId !== input.verifyId) throw ticketExpired()
+    const result = await verifier().faceResult(input.verifyId)
+    if (!result.passed || (result.idNumberHash && result.idNumberHash !== sha256(depositor.idNumber))) {
+      throw new AppError(422, 'FACE_NOT_PASSED', result.message ?? '刷脸验证未通过，请本人重新验证')
+    }
+  }
+  // a ticket completes one login only
+  if (!(await takeTicket(hash, nowSeconds()))) throw ticketExpired()
+  await depositors.markDeviceVerified(depositor.depositorId, ticket.channel, ticket.deviceId, input.method, nowIso())
+  return signIn(depositor, ticket.channel as DepositorSession['channel'])
+}
+
+export async function currentDepositor(session: DepositorSession) {
+  const depositor = await depositors.getDepositor(session.depositorId)
+  if (!depositor) throw new Unauthorized()
+  return summary(depositor)
+}

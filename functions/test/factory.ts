@@ -1,0 +1,94 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { today } from '../src/lib/clock'
+import { hashPassword } from '../src/lib/password'
+import { putAccountWithLedger } from '../src/repository/accounts'
+import { putBankCard } from '../src/repository/bank-cards'
+import { db, table } from '../src/repository/client'
+import { createDepositor } from '../src/repository/depositors'
+import { putLoanWithRecords } from '../src/repository/loans'
+import type { DepositorSession } from '../src/repository/sessions'
+import { createStaff } from '../src/repository/staff'
+import { type DemoPerson, demoAccount, demoBankCard, demoDepositor, demoLoan } from '../src/seed/demo'
+import { openSession } from '../src/services/sessions'
+
+/**
+ * Fresh people for tests that change state: each call makes a new depositor with an account
+ * (a short deposit history built like the demo data), a bank card, and optionally a loan.
+ */
+let n = 0
+const unique = () => `${process.pid % 1000}${String(++n).padStart(4, '0')}`
+
+export interface TestPerson {
+  person: DemoPerson
+  session: DepositorSession
+  token: string
+  cardId: string
+}
+
+export async function makeDepositor(opts: Partial<DemoPerson> = {}): Promise<TestPerson> {
+  const u = unique()
+  const person: DemoPerson = {
+    depositorId: `T${u}`,
+    name: `测试${u}`,
+    centerCode: 'C65430',
+    region: '654301',
+    birthDate: '1990-01-15',
+    gender: 'male',
+    seq: String(n % 500).padStart(3, '0'),
+    phone: `139${u.padStart(8, '0').slice(-8)}`,
+    employerName: '测试单位',
+    accountNo: `9${u.padStart(11, '0')}`,
+    openedOn: '2023-03-10',
+    baseFen: 500_000,
+    note: '',
+    ...opts,
+  }
+  const at = new Date().toISOString()
+  const hash = await hashPassword('Test@2026x')
+  await createDepositor(demoDepositor(person, { password: hash, hotline: hash }, at))
+  const card = demoBankCard(person, at)
+  await putBankCard(person.depositorId, card)
+  const { account, ledger } = demoAccount(person, today())
+  await putAccountWithLedger(account, ledger)
+  if (person.loan) {
+    const l = demoLoan(person, person.loan, today())
+    await putLoanWithRecords(l.loan, l.repayments, l.overdue)
+  }
+  const session: DepositorSession = {
+    kind: 'depositor',
+    depositorId: person.depositorId,
+    centerCode: person.centerCode,
+    accountNo: person.accountNo,
+    loanNo: person.loan?.loanNo ?? null,
+    channel: 'h5',
+  }
+  const { token } = await openSession(session)
+  return { person, session, token, cardId: card.id }
+}
+
+export async function makeReviewer(centerCode: string) {
+  const u = unique()
+  const staffId = `TS${u}`
+  await createStaff({
+    staffId,
+    username: `reviewer${u}`,
+    name: `审批员${u}`,
+    centerCode,
+    role: 'reviewer',
+    passwordHash: await hashPassword('Review@2026x'),
+    createdAt: new Date().toISOString(),
+  })
+  const { token } = await openSession({ kind: 'staff', staffId, centerCode, role: 'reviewer' })
+  return { staffId, token, username: `reviewer${u}` }
+}
+
+export async function setBalance(accountNo: string, balanceFen: number) {
+  await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: { pk: `ACCOUNT#${accountNo}`, sk: 'PROFILE' },
+      UpdateExpression: 'SET balanceFen = :b, version = version + :one',
+      ExpressionAttributeValues: { ':b': balanceFen, ':one': 1 },
+    }),
+  )
+}

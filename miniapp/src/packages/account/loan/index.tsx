@@ -1,0 +1,72 @@
+import { Cell, Skeleton } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { api } from '../../../api'
+import { LoadError } from '../../../components/LoadError'
+import { Rows } from '../../../components/Rows'
+import { rate, yuan } from '../../../lib/format'
+import { useRequest } from '../../../lib/use-request'
+import '../fund/index.css'
+
+const STATUS = { normal: '正常', overdue: '逾期', settled: '已结清' } as const
+
+/** manual 4.2 (3): 我的贷款 — the loan account, and the way to its repayments, plan and overdue periods */
+export default function LoanPage() {
+  const loan = useRequest(() => api.getLoan().then((r) => r.loan))
+  usePullDownRefresh(async () => {
+    await loan.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (loan.error) return <LoadError message={loan.error.message} onRetry={loan.reload} />
+  if (loan.loading && !loan.data) {
+    return (
+      <View className="page">
+        <View className="fund__card">
+          <Skeleton rows={3} animated />
+        </View>
+      </View>
+    )
+  }
+  const l = loan.data
+  if (!l) return <View className="empty">您暂无公积金贷款</View>
+  const go = (page: string) => Taro.navigateTo({ url: `/packages/account/${page}/index` })
+  return (
+    <View className="page loan">
+      <View className="fund__card">
+        <Text className="fund__label">剩余本金（元）</Text>
+        <Text className="fund__balance">{yuan(l.remainingPrincipalFen).replace(' 元', '')}</Text>
+        <View className="fund__meta">
+          <Text>贷款状态：{STATUS[l.status]}</Text>
+          <Text>下次还款：{l.nextDueDate ?? '—'}</Text>
+        </View>
+      </View>
+      <Rows
+        rows={[
+          ['贷款账号', l.loanNo],
+          ['合同编号', l.contractNo],
+          ['贷款金额', yuan(l.principalFen)],
+          ['贷款利率', rate(l.annualRatePpm)],
+          ['贷款期限', `${l.months} 个月（已还 ${l.paidMonths} 期，剩余 ${l.remainingMonths} 期）`],
+          ['还款方式', l.repaymentMethod.label],
+          ['放款日期', l.disbursedOn],
+          ['到期日期', l.endDate],
+          ['月还款额', yuan(l.nextPaymentFen)],
+          ['逾期金额', l.overdueFen ? `${yuan(l.overdueFen)}（${l.overduePeriods} 期）` : '无'],
+          ['还款银行', `${l.bankName} ${l.bankCardMasked}`],
+          ['是否按月委托提取', l.monthlyDeductionSigned ? '是' : '否'],
+        ]}
+      />
+      <View className="loan__links">
+        <Cell title="贷款还款明细" clickable onClick={() => go('repayments')} />
+        <Cell title="还款计划" clickable onClick={() => go('plan')} />
+        <Cell
+          title="逾期还款明细"
+          extra={l.overduePeriods ? <Text className="tag tag--red">{l.overduePeriods} 期逾期</Text> : undefined}
+          clickable
+          onClick={() => go('overdue')}
+        />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '逾期还款明细', enablePullDownRefresh: true })

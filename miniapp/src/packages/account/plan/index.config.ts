@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '还款计划', enablePullDownRefresh: true })

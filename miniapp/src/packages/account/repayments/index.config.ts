@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '贷款还款明细', enablePullDownRefresh: true })
