@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest'
 import { DEMO_PASSWORD, demoPeople } from '../../functions/src/seed/demo'
 import { launch, phone, popupSettled, settled, shot, webUrl } from './browser'
 
@@ -17,17 +17,23 @@ beforeAll(async () => {
   ;({ page } = await phone(browser))
 })
 
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await shot(page, `account-failed-${ctx.task.name.slice(0, 20)}`)
+})
+
 afterAll(async () => {
   await browser?.close()
 })
 
+/** taps the visible element with exactly this text (pages left behind stay in the DOM, hidden) */
 const tapText = async (text: string) => {
-  await page.getByText(text, { exact: true }).first().tap()
+  await page.getByText(text, { exact: true }).locator('visible=true').first().tap()
 }
 
 async function back() {
   await page.goBack()
   await settled(page)
+  await page.waitForTimeout(300)
 }
 
 describe('a depositor with a loan', () => {
@@ -78,7 +84,7 @@ describe('a depositor with a loan', () => {
     await expect(page.getByText(wang.loan?.loanNo as string).count()).resolves.toBe(1)
     await shot(page, 'account-04-loan')
 
-    await tapText('贷款还款明细')
+    await page.locator('.loan__link-repayments').tap()
     await page.locator('.expand').first().waitFor()
     await settled(page)
     await page.locator('.expand__head').first().tap()
@@ -86,14 +92,14 @@ describe('a depositor with a loan', () => {
     await shot(page, 'account-05-repayments-expanded')
     await back()
 
-    await tapText('还款计划')
+    await page.locator('.loan__link-plan').tap()
     await page.getByText('第 1 期').waitFor()
     await settled(page)
     await page.locator('.expand__head').first().tap()
     await shot(page, 'account-06-plan')
     await back()
 
-    await tapText('逾期还款明细')
+    await page.locator('.loan__link-overdue').tap()
     await page.getByText('逾期应还合计').waitFor()
     await settled(page)
     await shot(page, 'account-07-overdue')
@@ -102,7 +108,7 @@ describe('a depositor with a loan', () => {
   })
 
   test('opens 个人中心 from 我 and logs out; the old token is refused afterwards', async () => {
-    await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item', { hasText: '我' }).last().tap()
+    await page.locator('[class*=tabbar]').getByText('我', { exact: true }).locator('visible=true').first().tap()
     await page.getByText(wang.name).first().waitFor()
     await settled(page)
     await shot(page, 'account-08-me')
@@ -113,8 +119,8 @@ describe('a depositor with a loan', () => {
     await shot(page, 'account-09-profile')
     await back()
 
-    await page.getByText('退出当前账号').tap()
-    await page.locator('.taro-modal__foot, .taro__modal').getByText('确定').tap()
+    await page.locator('.me__logout .nut-button').tap()
+    await page.getByText('确定', { exact: true }).locator('visible=true').last().tap()
     await page.locator('.login__center').waitFor()
     await settled(page)
     await shot(page, 'account-10-logged-out')

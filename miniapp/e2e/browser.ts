@@ -46,9 +46,10 @@ export function webUrl(hashPath = ''): string {
 /** waits until Taro's page slide-in has settled (the current page at x = 0) */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const pages = [...document.querySelectorAll('.taro_page')] as HTMLElement[]
-    const current = pages.at(-1)
-    return current !== undefined && Math.abs(current.getBoundingClientRect().x) < 1
+    const shown = ([...document.querySelectorAll('.taro_page')] as HTMLElement[]).filter(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
+    return shown.length > 0 && shown.every((p) => Math.abs(p.getBoundingClientRect().x) < 1)
   })
   await page.waitForTimeout(300)
 }
@@ -63,7 +64,9 @@ export async function shot(page: Page, name: string): Promise<string> {
 /** waits until a NutUI popup has finished sliding in */
 export async function popupSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const popup = document.querySelector('.nut-popup') as HTMLElement | null
+    const popup = ([...document.querySelectorAll('.nut-popup')] as HTMLElement[]).find(
+      (p) => getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0,
+    )
     if (!popup) return false
     const { bottom } = popup.getBoundingClientRect()
     return Math.abs(bottom - window.innerHeight) < 1 && getComputedStyle(popup).transform === 'none'

@@ -15,6 +15,14 @@ export default defineAppConfig({
       root: 'packages/me',
       pages: ['profile/index'],
     },
+    {
+      root: 'packages/withdraw',
+      pages: ['kinds/index', 'apply/index', 'upload/index', 'mine/index', 'detail/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: ['login/index', 'queue/index', 'detail/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -29,10 +37,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/news/index', text: '新闻动态' },
-      { pagePath: 'pages/account/index', text: '账户查询' },
-      { pagePath: 'pages/business/index', text: '业务办理' },
-      { pagePath: 'pages/me/index', text: '我' },
+      {
+        pagePath: 'pages/news/index',
+        text: '新闻动态',
+        iconPath: 'assets/tab/news.png',
+        selectedIconPath: 'assets/tab/news-on.png',
+      },
+      {
+        pagePath: 'pages/account/index',
+        text: '账户查询',
+        iconPath: 'assets/tab/account.png',
+        selectedIconPath: 'assets/tab/account-on.png',
+      },
+      {
+        pagePath: 'pages/business/index',
+        text: '业务办理',
+        iconPath: 'assets/tab/business.png',
+        selectedIconPath: 'assets/tab/business-on.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-on.png',
+      },
     ],
   },
 })

@@ -53,8 +53,13 @@ export async function detail(
   ctx: Pick<WithdrawalContext, 'policy' | 'depositor' | 'today'>,
   actor: Actor,
 ) {
-  const { app, files, events } = bundle
+  const { app, events } = bundle
   const categories = categoriesFor(app.kind, ctx)
+  // a registered upload that never reached the bucket (cut off, page left) is not a file yet
+  const arrived = await Promise.all(
+    bundle.files.map(async (f) => (f.attached || (await headObject(f.key)) ? f : undefined)),
+  )
+  const files = arrived.filter((f): f is apps.FileItem => f !== undefined)
   const withUrls = await Promise.all(
     files
       .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))

@@ -175,7 +175,12 @@ export async function listKinds(session: DepositorSession) {
     accountStatus: coded(ACCOUNT_STATUS, ctx.account.status),
     kinds: WITHDRAWAL_KINDS.filter((k) => isOpen(k, ctx.policy)).map((kind) => {
       const def = KINDS[kind]
-      const e = evaluate(kind, ctx, closing.totalFen)
+      const inProgress = ctx.active.get(kind) ?? null
+      // the limit is shown even while an application of the kind is in progress (修改重新上传)
+      const open = evaluate(kind, { ...ctx, active: new Map() }, closing.totalFen)
+      const e = inProgress
+        ? { ...open, eligible: false, reason: '您有正在办理的同类业务，可在“我的业务”中查看办理进度' }
+        : open
       return {
         kind,
         code: def.code as NonNullable<typeof def.code>,
@@ -184,7 +189,7 @@ export async function listKinds(session: DepositorSession) {
         eligible: e.eligible,
         ineligibleReason: e.reason,
         maxAmountFen: e.maxAmountFen,
-        inProgressApplicationId: ctx.active.get(kind) ?? null,
+        inProgressApplicationId: inProgress,
         notice: noticeFor(kind, ctx.policy),
         archiveCategories: categoriesFor(kind, ctx),
       }
@@ -195,7 +200,8 @@ export async function listKinds(session: DepositorSession) {
 export async function quote(session: DepositorSession, kind: 'retirement' | 'termination') {
   const ctx = await loadContext(session)
   const amounts = await closingAmounts(ctx.account, ctx.today)
-  const e = evaluate(kind, ctx, amounts.totalFen)
+  // the quote answers for the person's own application of the kind too (修改重新上传)
+  const e = evaluate(kind, { ...ctx, active: new Map() }, amounts.totalFen)
   return {
     kind,
     holderName: ctx.depositor.name,

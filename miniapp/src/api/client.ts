@@ -53,13 +53,18 @@ function sessionExpired(store: ReturnType<typeof tokenStore>, loginPage: string)
   const hadSession = Boolean(store.token)
   store.clear()
   const pages = Taro.getCurrentPages()
-  const current = pages[pages.length - 1]
-  const route = current?.route ?? ''
+  const current = pages[pages.length - 1] as
+    | { route?: string; path?: string; options?: Record<string, string>; $taroPath?: string }
+    | undefined
+  const route = current?.route ?? current?.path ?? ''
   if (!hadSession || route.includes('login/index')) return
   const query = Object.entries(current?.options ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join('&')
-  const back = `/${route.replace(/^\//, '')}${query ? `?${query}` : ''}`
+  // H5 page objects keep the query in `path` ("/packages/x/index?id=1") instead of `options`
+  const back = current?.path?.includes('?')
+    ? current.path
+    : `/${route.replace(/^\//, '').split('?')[0]}${query ? `?${query}` : ''}`
   Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' })
   setTimeout(() => {
     Taro.reLaunch({ url: `${loginPage}?redirect=${encodeURIComponent(back)}` })

@@ -26,3 +26,20 @@ export function assertInteger(name: string, value: number, min: number, max: num
     throw new RangeError(`${name} 必须是 ${min} 到 ${max} 之间的整数，实际为 ${value}`)
   }
 }
+
+/**
+ * base^exponent for BigInts by squaring. Used instead of `**`: the mini-program build compiles
+ * shared for old targets, and Babel rewrites `a ** b` to `Math.pow(a, b)`, which throws on BigInts.
+ */
+export function powBig(base: bigint, exponent: number): bigint {
+  if (!Number.isInteger(exponent) || exponent < 0) throw new RangeError('指数必须是非负整数')
+  let result = ONE
+  let b = base
+  let e = BigInt(exponent)
+  while (e > ZERO) {
+    if (e % TWO === ONE) result *= b
+    b *= b
+    e /= TWO
+  }
+  return result
+}

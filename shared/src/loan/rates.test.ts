@@ -30,7 +30,7 @@ describe('rate text', () => {
     ['3.075%', 30_750],
     ['4.9', 49_000],
     [' 3.1 ', 31_000],
-    ['24', 240_000],
+    ['30', 300_000],
     ['0.0001', 1],
   ])('%j reads as %i ppm', (text, ppm) => {
     expect(parseRatePercent(text)).toEqual({ ok: true, value: ppm })
@@ -41,8 +41,8 @@ describe('rate text', () => {
     ['abc', '年利率格式不正确，请输入百分数，如 3.1'],
     ['-1', '年利率格式不正确，请输入百分数，如 3.1'],
     ['2.00001', '年利率最多四位小数'],
-    ['0', '年利率应大于0%且不超过24%'],
-    ['24.01', '年利率应大于0%且不超过24%'],
+    ['0', '年利率应大于0%且不超过30%'],
+    ['30.01', '年利率应大于0%且不超过30%'],
   ])('%j is refused with "%s"', (text, message) => {
     expect(parseRatePercent(text)).toEqual({ ok: false, message })
   })

@@ -103,8 +103,8 @@ export function defaultRate({ kind, years, date, secondHome = false }: DefaultRa
   return short ? fund.firstHomeUpTo5Years : fund.firstHomeOver5Years
 }
 
-/** the highest rate a calculator accepts: 24% a year */
-export const MAX_RATE_PPM: RatePpm = 240_000
+/** the highest rate a calculator accepts: 30% a year (issue 3: a rate over 30% is refused) */
+export const MAX_RATE_PPM: RatePpm = 300_000
 
 export type ParseRateResult = { ok: true; value: RatePpm } | { ok: false; message: string }
 
@@ -117,7 +117,7 @@ export function parseRatePercent(input: string): ParseRateResult {
   const fraction = m[2] ?? ''
   if (fraction.length > 4) return { ok: false, message: '年利率最多四位小数' }
   const value = Number(m[1]) * 10_000 + Number(fraction.padEnd(4, '0'))
-  if (value <= 0 || value > MAX_RATE_PPM) return { ok: false, message: '年利率应大于0%且不超过24%' }
+  if (value <= 0 || value > MAX_RATE_PPM) return { ok: false, message: '年利率应大于0%且不超过30%' }
   return { ok: true, value }
 }
 

@@ -1,6 +1,6 @@
 import { type IsoDate, monthlyDates } from '../date'
 import { MAX_FEN } from '../money'
-import { assertInteger, divHalfUp, ONE, PPM, toSafeNumber, ZERO } from './arith'
+import { assertInteger, divHalfUp, ONE, PPM, powBig, toSafeNumber, ZERO } from './arith'
 import { MAX_RATE_PPM, type RatePpm } from './rates'
 
 /**
@@ -70,7 +70,7 @@ export const MAX_MONTHS = 600
 
 /** 12 months × 1,000,000 ppm: monthly interest = remaining × ratePpm / MONTHLY_DENOMINATOR */
 const MONTHLY_DENOMINATOR = BigInt(12) * PPM
-const CALCULATOR_EXTRA_DIGITS = BigInt(10) ** BigInt(9)
+const CALCULATOR_EXTRA_DIGITS = powBig(BigInt(10), 9)
 
 function checkTerms({ principalFen, annualRatePpm, months }: LoanTerms): void {
   assertInteger('principalFen', principalFen, 1, MAX_FEN)
@@ -91,8 +91,8 @@ function monthlyInterest(remaining: bigint, ratePpm: bigint): bigint {
 function equalInstallmentPayment(principal: bigint, ratePpm: bigint, months: number): bigint {
   const n = BigInt(months)
   if (ratePpm === ZERO) return divHalfUp(principal, n)
-  const grown = (MONTHLY_DENOMINATOR + ratePpm) ** n
-  const base = MONTHLY_DENOMINATOR ** n
+  const grown = powBig(MONTHLY_DENOMINATOR + ratePpm, months)
+  const base = powBig(MONTHLY_DENOMINATOR, months)
   return divHalfUp(principal * ratePpm * grown, MONTHLY_DENOMINATOR * (grown - base))
 }
 

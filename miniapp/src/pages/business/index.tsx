@@ -16,8 +16,8 @@ export default function BusinessPage() {
       <MenuGrid
         title="提取业务"
         entries={[
-          { title: '我要提取', icon: '取' },
-          { title: '我的业务', icon: '办' },
+          { title: '我要提取', icon: '取', url: '/packages/withdraw/kinds/index', signedIn: true },
+          { title: '我的业务', icon: '办', url: '/packages/withdraw/mine/index', signedIn: true },
         ]}
       />
       <MenuGrid

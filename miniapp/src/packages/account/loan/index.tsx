@@ -58,9 +58,10 @@ export default function LoanPage() {
         ]}
       />
       <View className="loan__links">
-        <Cell title="贷款还款明细" clickable onClick={() => go('repayments')} />
-        <Cell title="还款计划" clickable onClick={() => go('plan')} />
+        <Cell className="loan__link-repayments" title="贷款还款明细" clickable onClick={() => go('repayments')} />
+        <Cell className="loan__link-plan" title="还款计划" clickable onClick={() => go('plan')} />
         <Cell
+          className="loan__link-overdue"
           title="逾期还款明细"
           extra={l.overduePeriods ? <Text className="tag tag--red">{l.overduePeriods} 期逾期</Text> : undefined}
           clickable

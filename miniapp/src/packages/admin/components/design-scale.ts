@@ -1,0 +1,2 @@
+/** mini-programs size the page themselves (rpx): nothing to do */
+export function useDesignScale() {}

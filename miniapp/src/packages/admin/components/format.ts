@@ -1,0 +1,82 @@
+import type { ApplicationData } from '@gjj/shared/api/application'
+import { type ApplicationKind, KINDS, MONTHLY_DEDUCTION_ACTION_LABELS } from '@gjj/shared/catalog'
+import type { ApplicationState } from '@gjj/shared/workflow'
+import { yuan } from '../../../lib/format'
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** an ISO instant as the Asia/Shanghai wall clock: 2025-06-01 10:05 */
+export function formatInstant(iso: string | null): string {
+  if (!iso) return '—'
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const d = new Date(ms + SHANGHAI_OFFSET_MS)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** a file size as people read it: 356 KB, 2.4 MB */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+export const amountText = (fen: number | null) => (fen === null ? '—' : yuan(fen))
+
+/** the NutUI Tag type of an application's status */
+export const STATUS_TAG: Record<ApplicationState, 'default' | 'primary' | 'success' | 'danger'> = {
+  draft: 'default',
+  submitted: 'primary',
+  approved: 'success',
+  returned: 'danger',
+  ended: 'default',
+}
+
+/** what the application's amount is called for its kind (null: the kind moves no money) */
+export function amountLabel(kind: ApplicationKind): string | null {
+  if (kind === 'monthlyDeduction') return null
+  if (kind === 'prepayPart') return '提前还款金额'
+  if (kind === 'settle') return '支取公积金还款金额'
+  return KINDS[kind].closing ? '提取金额合计' : '提取金额'
+}
+
+const PREPAY_CHOICE_LABELS = { keepTerm: '期限不变，减少月供', keepPayment: '月供不变，缩短期限' } as const
+
+export type Row = [label: string, value: string]
+
+/**
+ * The kind-specific fields of an application as label / value rows. The amount and the bank card
+ * are shown apart (they are on the summary), so they are left out here.
+ */
+export function dataRows(data: ApplicationData): Row[] {
+  switch (data.kind) {
+    case 'retirement':
+    case 'termination':
+      return []
+    case 'rent':
+      return [
+        ['租房地址', data.rentAddress],
+        ['月租金', yuan(data.monthlyRentFen)],
+        ['租房月数', `${data.months} 个月`],
+      ]
+    case 'propertyFee':
+      return [
+        ['房屋地址', data.propertyAddress],
+        ['物业费月数', `${data.months} 个月`],
+      ]
+    case 'loanRepayment':
+      return data.loan.source === 'ownCenter'
+        ? [['偿还的贷款', '本中心住房公积金贷款']]
+        : [
+            ['偿还的贷款', '商业银行住房贷款'],
+            ['贷款银行', data.loan.lenderName],
+            ['借款合同编号', data.loan.contractNo],
+          ]
+    case 'prepayPart':
+      return [['还款方式', PREPAY_CHOICE_LABELS[data.choice]]]
+    case 'monthlyDeduction':
+      return [['办理事项', MONTHLY_DEDUCTION_ACTION_LABELS[data.action]]]
+    case 'settle':
+      return []
+  }
+}

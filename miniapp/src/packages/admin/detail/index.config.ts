@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '审批详情', enablePullDownRefresh: true })

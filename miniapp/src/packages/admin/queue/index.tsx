@@ -1,0 +1,88 @@
+import { STATE_LABELS } from '@gjj/shared/workflow'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../../api'
+import { ListFooter } from '../../../components/ListFooter'
+import { LoadError } from '../../../components/LoadError'
+import { usePaged } from '../../../lib/use-paged'
+import { useRequest } from '../../../lib/use-request'
+import { AdminPage } from '../components/AdminPage'
+import { FilterBar } from '../components/FilterBar'
+import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from '../components/filters'
+import { QueueItem } from '../components/QueueItem'
+import { takeQueueStale } from '../components/queue-stale'
+import { adminUrl } from '../components/routes'
+import { signOut, useStaffGuard } from '../components/session'
+
+/** 审批队列: the reviewer's center's applications, 待审批 first, filtered and paged */
+export default function QueuePage() {
+  const signedIn = useStaffGuard(adminUrl.queue())
+  return <AdminPage className="queue">{signedIn && <Queue />}</AdminPage>
+}
+
+function Queue() {
+  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS)
+  // a new list (and its own paging) for every filter change or refresh: no stale page can land late
+  const [round, setRound] = useState(0)
+  const refresh = () => setRound((n) => n + 1)
+
+  useDidShow(() => {
+    if (takeQueueStale()) refresh()
+  })
+  usePullDownRefresh(() => {
+    refresh()
+    Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <>
+      <ReviewerBar />
+      <FilterBar value={filters} onChange={setFilters} onRefresh={refresh} />
+      <QueueList key={`${filtersKey(filters)}#${round}`} filters={filters} />
+    </>
+  )
+}
+
+function ReviewerBar() {
+  const me = useRequest(() => api.staffMe())
+  return (
+    <View className="reviewer">
+      <View className="reviewer__text">
+        <Text className="reviewer__name">{me.data?.name ?? (me.error ? '审批人员' : '…')}</Text>
+        <Text className="reviewer__center">{me.data?.centerName ?? ' '}</Text>
+      </View>
+      <Text className="reviewer__logout" onClick={signOut}>
+        退出登录
+      </Text>
+    </View>
+  )
+}
+
+function QueueList({ filters }: { filters: QueueFilters }) {
+  const list = usePaged((cursor) => api.listReviewQueue(queueQuery(filters, cursor)))
+  if (list.error && !list.loaded) return <LoadError message={list.error.message} onRetry={list.refresh} />
+  if (!list.loaded)
+    return (
+      <View className="admin-card">
+        <Skeleton rows={6} animated />
+      </View>
+    )
+  if (list.items.length === 0) {
+    const what = STATE_LABELS[filters.status]
+    return <View className="empty">{hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}</View>
+  }
+  return (
+    <>
+      {list.items.map((item) => (
+        <QueueItem key={item.id} item={item} />
+      ))}
+      {list.error ? (
+        <LoadError message={list.error.message} onRetry={list.more} />
+      ) : (
+        <ListFooter hasMore={list.hasMore} loading={list.loading} onMore={list.more} />
+      )}
+    </>
+  )
+}

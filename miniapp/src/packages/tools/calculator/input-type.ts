@@ -1,0 +1,3 @@
+/** mini-programs: the number keyboards (digit has the decimal point) */
+export const DECIMAL_INPUT = 'digit'
+export const INTEGER_INPUT = 'number'

@@ -1,0 +1,114 @@
+import type { BankCardInfo } from '@gjj/shared/api/bank-card'
+import { Button, Cell, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { api } from '../../../api'
+import { LoadError } from '../../../components/LoadError'
+import { useRequest } from '../../../lib/use-request'
+import { AddBankCardPopup } from './AddBankCard'
+import { toast } from './actions'
+import { Field, SelectValue } from './Field'
+import './withdraw.css'
+
+export const cardLabel = (card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'>) =>
+  `${card.bankName} ${card.cardNoMasked}`
+
+/**
+ * 收款银行账号 (manual 5.2.1.1 (3)): choose one of the person's own cards with 【取消】/【确定】,
+ * or 添加新银行卡; a new card is chosen at once.
+ */
+export function BankCardField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string
+  onChange: (bankCardId: string) => void
+  error?: string
+}) {
+  const cards = useRequest(() => api.listBankCards().then((r) => r.cards))
+  const [choosing, setChoosing] = useState(false)
+  const [adding, setAdding] = useState(false)
+  const [pending, setPending] = useState(value)
+  const chosen = cards.data?.find((c) => c.id === value)
+
+  const open = () => {
+    setPending(value)
+    setChoosing(true)
+  }
+
+  return (
+    <>
+      <Field label="收款银行账号" error={error}>
+        <SelectValue
+          value={chosen ? cardLabel(chosen) : value && cards.loading ? '加载中…' : ''}
+          placeholder="点击选择银行账号"
+          onClick={open}
+        />
+      </Field>
+      <Popup visible={choosing} position="bottom" round title="选择收款银行账号" onClose={() => setChoosing(false)}>
+        <View className="wd-popup wd-cards">
+          <View className="wd-popup__body">
+            {cards.loading && !cards.data && <Skeleton rows={3} animated />}
+            {cards.error && <LoadError message={cards.error.message} onRetry={cards.reload} />}
+            {cards.data?.length === 0 && (
+              <View className="empty wd-cards__empty">您还没有收款银行卡，请添加新银行卡</View>
+            )}
+            {cards.data?.map((c) => (
+              <Cell
+                key={c.id}
+                className={`wd-cards__item${c.id === pending ? ' wd-cards__item--on' : ''}`}
+                title={c.bankName}
+                description={c.cardNoMasked}
+                extra={c.id === pending ? <Text className="wd-link">✓</Text> : undefined}
+                clickable
+                onClick={() => setPending(c.id)}
+              />
+            ))}
+            <Cell
+              className="wd-cards__add"
+              title={<Text className="wd-link">＋ 添加新银行卡</Text>}
+              clickable
+              onClick={() => {
+                setChoosing(false)
+                setAdding(true)
+              }}
+            />
+          </View>
+          <View className="wd-actions">
+            <View className="wd-actions__row">
+              <Button fill="outline" type="primary" onClick={() => setChoosing(false)}>
+                取消
+              </Button>
+              <Button
+                type="primary"
+                className="wd-cards__confirm"
+                disabled={!pending}
+                onClick={() => {
+                  onChange(pending)
+                  setChoosing(false)
+                }}
+              >
+                确定
+              </Button>
+            </View>
+          </View>
+        </View>
+      </Popup>
+      <AddBankCardPopup
+        visible={adding}
+        onClose={() => setAdding(false)}
+        onBack={() => {
+          setAdding(false)
+          setChoosing(true)
+        }}
+        onAdded={(card) => {
+          setAdding(false)
+          onChange(card.id)
+          toast('银行卡添加成功', 'success')
+          void cards.reload()
+        }}
+      />
+    </>
+  )
+}

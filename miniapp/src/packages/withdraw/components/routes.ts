@@ -1,0 +1,48 @@
+import type { ApplicationKind } from '@gjj/shared/catalog'
+import { KINDS } from '@gjj/shared/catalog'
+import Taro from '@tarojs/taro'
+
+/** the pages of the withdrawal subpackage (app.config.ts: packages/withdraw) */
+const ROOT = '/packages/withdraw'
+
+export const withdrawUrl = {
+  kinds: () => `${ROOT}/kinds/index`,
+  apply: (kind: string, id?: string) => `${ROOT}/apply/index?kind=${kind}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
+  upload: (id: string) => `${ROOT}/upload/index?id=${encodeURIComponent(id)}`,
+  mine: (tab: 'todo' | 'mine' = 'todo') => `${ROOT}/mine/index?tab=${tab}`,
+  detail: (id: string) => `${ROOT}/detail/index?id=${encodeURIComponent(id)}`,
+}
+
+/**
+ * 修改重新上传: a withdrawal goes back to its form (then 上传档案); a loan business, whose form lives
+ * elsewhere, goes straight to its archive upload.
+ */
+export function openResubmit(app: { id: string; kind: ApplicationKind }) {
+  const url = KINDS[app.kind].group === 'withdrawal' ? withdrawUrl.apply(app.kind, app.id) : withdrawUrl.upload(app.id)
+  Taro.navigateTo({ url })
+}
+
+export function openDetail(id: string) {
+  Taro.navigateTo({ url: withdrawUrl.detail(id) })
+}
+
+/**
+ * After 提交中心审批: the form and upload pages leave the stack and the application's 流程信息查询
+ * takes their place, so 返回 leads back to where the person started (我要提取 or 我的业务).
+ */
+export function finishAtDetail(id: string) {
+  const url = withdrawUrl.detail(id)
+  const pages = Taro.getCurrentPages()
+  let run = 0
+  while (run < pages.length && /withdraw\/(apply|upload)\//.test(pages[pages.length - 1 - run]?.route ?? '')) run++
+  const below = pages[pages.length - 1 - run] as { route?: string; options?: Record<string, string> } | undefined
+  const redirect = () => Taro.redirectTo({ url })
+  // came from this application's own detail: go back to it (it loads again when shown)
+  if (below && /withdraw\/detail\//.test(below.route ?? '') && below.options?.id === id) {
+    Taro.navigateBack({ delta: run, fail: redirect })
+  } else if (run > 1) {
+    Taro.navigateBack({ delta: run - 1, success: redirect, fail: redirect })
+  } else {
+    redirect()
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '流程信息查询', enablePullDownRefresh: true })

@@ -1,0 +1,119 @@
+import type { ApplicationDetail } from '@gjj/shared/api/application'
+import { KINDS } from '@gjj/shared/catalog'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import { api } from '../../../api'
+import { LoadError } from '../../../components/LoadError'
+import { Rows } from '../../../components/Rows'
+import { yuan } from '../../../lib/format'
+import { useRequest } from '../../../lib/use-request'
+import { endFlow } from '../components/actions'
+import { formFrom } from '../components/apply-form'
+import { cardLabel } from '../components/BankCardField'
+import { ReturnReason } from '../components/Blocked'
+import { formatInstant } from '../components/format'
+import { stepOneRows } from '../components/KindFields'
+import { openResubmit } from '../components/routes'
+import { StatusTag } from '../components/StatusTag'
+import { Timeline } from '../components/Timeline'
+import { useRefresh } from '../components/use-refresh'
+import '../components/withdraw.css'
+
+type Row = [string, ReactNode]
+
+function summaryRows(app: ApplicationDetail): Row[] {
+  const withdrawal = KINDS[app.kind].group === 'withdrawal'
+  const data = app.data
+  const own: Row[] =
+    data.kind === 'rent' || data.kind === 'propertyFee' || data.kind === 'loanRepayment'
+      ? stepOneRows(data.kind, formFrom(data, undefined))
+      : []
+  return [
+    ['业务类型', app.kindName],
+    ['申请编号', app.id],
+    ['办理状态', <StatusTag key="status" status={app.status} label={app.statusLabel} />],
+    ...own,
+    ...(app.closing
+      ? ([
+          ['个人账户余额', yuan(app.closing.balanceFen)],
+          ['销户利息', yuan(app.closing.closingInterestFen)],
+        ] as Row[])
+      : []),
+    [
+      withdrawal ? (app.closing ? '提取金额合计' : '提取金额') : '金额',
+      app.amountFen === null ? '—' : yuan(app.amountFen),
+    ],
+    ...(app.bankCard ? ([['收款银行账号', cardLabel(app.bankCard)]] as Row[]) : []),
+    ['申请时间', formatInstant(app.createdAt)],
+    ...(app.submittedAt ? ([['提交时间', formatInstant(app.submittedAt)]] as Row[]) : []),
+  ]
+}
+
+const archiveRows = (app: ApplicationDetail): Row[] =>
+  app.archive.map((c) => [
+    c.name,
+    c.files.length ? `${c.files.length}个文件` : c.required ? '未上传' : '未上传（非必传）',
+  ])
+
+/**
+ * manual 5.2.2 (2), (4): 流程信息查询 — the application, its return reason, every step of its
+ * workflow, and what the depositor may still do (修改重新上传, 结束流程).
+ */
+export default function DetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const detail = useRequest(() => api.getApplication({ id }))
+  useRefresh(detail.reload)
+
+  if (detail.error && !detail.data) return <LoadError message={detail.error.message} onRetry={detail.reload} />
+  const app = detail.data
+  if (!app) {
+    return (
+      <View className="page">
+        <View className="wd-card">
+          <Skeleton rows={8} animated />
+        </View>
+      </View>
+    )
+  }
+  const can = (action: ApplicationDetail['availableActions'][number]) => app.availableActions.includes(action)
+  const end = async () => {
+    if (await endFlow(app)) await detail.reload()
+  }
+  return (
+    <View className="page detail">
+      {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
+      <View className="section-title">业务信息</View>
+      <Rows rows={summaryRows(app)} />
+      {app.archive.length > 0 && (
+        <>
+          <View className="section-title">档案材料</View>
+          <Rows rows={archiveRows(app)} />
+        </>
+      )}
+      <View className="section-title">流程信息</View>
+      <Timeline events={app.timeline} />
+      {(can('submit') || can('resubmit') || can('end')) && (
+        <View className="wd-actions">
+          {can('resubmit') && (
+            <Button block type="primary" className="detail__resubmit" onClick={() => openResubmit(app)}>
+              修改重新上传
+            </Button>
+          )}
+          {can('submit') && (
+            <Button block type="primary" className="detail__continue" onClick={() => openResubmit(app)}>
+              继续办理
+            </Button>
+          )}
+          {can('end') && (
+            <Button block type="primary" fill="outline" className="detail__end" onClick={end}>
+              结束流程
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
