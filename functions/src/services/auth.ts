@@ -3,30 +3,16 @@ import type { completeFirstLoginVerification, login, startFirstLoginVerification
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
 import { maskIdNumber, maskPhone } from '@gjj/shared/validation'
 import { nowIso, nowSeconds } from '../lib/clock'
-import { AppError, Forbidden, NotFound, TooManyRequests, Unauthorized } from '../lib/errors'
-import { DECOY_HASH, verifyPassword } from '../lib/password'
+import { AppError, Forbidden, NotFound, Unauthorized } from '../lib/errors'
 import { newToken, tokenHash } from '../lib/tokens'
 import { getCenter } from '../repository/centers'
 import * as depositors from '../repository/depositors'
-import { clearLoginLock, countHit, getLoginLock, recordLoginFailure } from '../repository/limits'
 import { type DepositorSession, peekTicket, putTicket, setTicketFace, takeTicket } from '../repository/sessions'
 import { verifier } from './identity'
+import { checkPassword } from './login-guard'
 import { openSession } from './sessions'
 
-/** BUSINESS-RULES: 5 wrong passwords lock login for 30 minutes; >10 attempts a minute from one client → 429 */
-const MAX_FAILURES = 5
-const LOCK_SECONDS = 30 * 60
-const ATTEMPTS_PER_MINUTE = 10
 const TICKET_SECONDS = 10 * 60
-
-const wrongCredentials = (left: number) => new AppError(401, 'BAD_CREDENTIALS', `账号或密码错误，还可尝试 ${left} 次`)
-
-function locked(seconds: number) {
-  const minutes = Math.ceil(seconds / 60)
-  return new AppError(429, 'LOGIN_LOCKED', `密码错误次数过多，登录已锁定，请 ${minutes} 分钟后再试`, {
-    retryAfterSeconds: seconds,
-  })
-}
 
 async function summary(d: depositors.DepositorItem) {
   const center = await getCenter(d.centerCode)
@@ -56,23 +42,18 @@ async function signIn(d: depositors.DepositorItem, channel: DepositorSession['ch
  * center is only named once the password is right.
  */
 export async function signInWithPassword(input: ParsedInputOf<typeof login>, client: string) {
-  const now = nowSeconds()
-  const rate = await countHit('login', client || 'unknown', 60, now)
-  if (rate.hits > ATTEMPTS_PER_MINUTE) {
-    throw new TooManyRequests('登录尝试过于频繁，请稍后再试', rate.retryAfterSeconds)
-  }
   const { type, value } = input.account
-  const identifier = `${type}#${value}`
-  const [lock, depositorId] = await Promise.all([getLoginLock(identifier), depositors.findDepositorId(type, value)])
-  if (lock?.lockedUntil && lock.lockedUntil > now) throw locked(lock.lockedUntil - now)
-  const depositor = depositorId ? await depositors.getDepositor(depositorId) : undefined
-  const passwordOk = await verifyPassword(input.password, depositor?.passwordHash ?? DECOY_HASH)
-  if (!depositor || !passwordOk) {
-    const after = await recordLoginFailure(identifier, now, MAX_FAILURES, LOCK_SECONDS)
-    if (after.lockedUntil) throw locked(LOCK_SECONDS)
-    throw wrongCredentials(MAX_FAILURES - after.failures)
-  }
-  if (lock) await clearLoginLock(identifier)
+  const depositor = await checkPassword({
+    scope: 'login',
+    client,
+    identifier: `${type}#${value}`,
+    password: input.password,
+    find: async () => {
+      const id = await depositors.findDepositorId(type, value)
+      return id ? depositors.getDepositor(id) : undefined
+    },
+    wrong: (left) => `账号或密码错误，还可尝试 ${left} 次`,
+  })
   if (depositor.centerCode !== input.centerCode) {
     throw new AppError(404, 'WRONG_CENTER', '查无您的信息，请确认所选公积金中心')
   }
@@ -81,7 +62,7 @@ export async function signInWithPassword(input: ParsedInputOf<typeof login>, cli
   }
   // first login on this device and channel: 支付宝授权 or 刷脸 before a session is issued
   const ticket = newToken()
-  const expiresAt = now + TICKET_SECONDS
+  const expiresAt = nowSeconds() + TICKET_SECONDS
   await putTicket(tokenHash(ticket), {
     depositorId: depositor.depositorId,
     channel: input.channel,

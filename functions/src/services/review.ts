@@ -4,21 +4,20 @@ import { KINDS } from '@gjj/shared/catalog'
 import { ACCOUNT_STATUS } from '@gjj/shared/codes'
 import { maskPhone } from '@gjj/shared/validation'
 import { type ApplicationState, STATE_LABELS, transition } from '@gjj/shared/workflow'
-import { nowIso, nowSeconds, today } from '../lib/clock'
+import { nowIso, today } from '../lib/clock'
 import { coded } from '../lib/codes'
-import { AppError, Conflict, NotFound, RuleViolation, TooManyRequests, Unauthorized } from '../lib/errors'
+import { Conflict, NotFound, RuleViolation, Unauthorized } from '../lib/errors'
 import { log } from '../lib/log'
-import { DECOY_HASH, verifyPassword } from '../lib/password'
 import { newId } from '../lib/tokens'
 import * as accounts from '../repository/accounts'
 import * as apps from '../repository/applications'
 import { getCenter } from '../repository/centers'
 import { getDepositor } from '../repository/depositors'
 import { failedConditionIndex, isTransactionCanceled } from '../repository/errors'
-import { clearLoginLock, countHit, getLoginLock, recordLoginFailure } from '../repository/limits'
 import type { StaffSession } from '../repository/sessions'
 import * as staff from '../repository/staff'
 import { detail, summary } from './applications'
+import { checkPassword } from './login-guard'
 import { openSession } from './sessions'
 import { closingAmounts, policyOf, retirementAgeReached } from './withdrawals'
 
@@ -40,29 +39,17 @@ async function staffProfile(s: staff.StaffItem) {
 }
 
 export async function login(input: ParsedInputOf<typeof staffLogin>, client: string) {
-  const now = nowSeconds()
-  const rate = await countHit('staff-login', client || 'unknown', 60, now)
-  if (rate.hits > 10) throw new TooManyRequests('登录尝试过于频繁，请稍后再试', rate.retryAfterSeconds)
-  const identifier = `staff#${input.username}`
-  const [lock, staffId] = await Promise.all([getLoginLock(identifier), staff.findStaffId(input.username)])
-  if (lock?.lockedUntil && lock.lockedUntil > now) {
-    const seconds = lock.lockedUntil - now
-    throw new AppError(429, 'LOGIN_LOCKED', `密码错误次数过多，登录已锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试`, {
-      retryAfterSeconds: seconds,
-    })
-  }
-  const s = staffId ? await staff.getStaff(staffId) : undefined
-  const ok = await verifyPassword(input.password, s?.passwordHash ?? DECOY_HASH)
-  if (!s || !ok) {
-    const after = await recordLoginFailure(identifier, now, 5, 30 * 60)
-    if (after.lockedUntil) {
-      throw new AppError(429, 'LOGIN_LOCKED', '密码错误次数过多，登录已锁定，请 30 分钟后再试', {
-        retryAfterSeconds: 1800,
-      })
-    }
-    throw new AppError(401, 'BAD_CREDENTIALS', `用户名或密码错误，还可尝试 ${5 - after.failures} 次`)
-  }
-  if (lock) await clearLoginLock(identifier)
+  const s = await checkPassword({
+    scope: 'staff-login',
+    client,
+    identifier: `staff#${input.username}`,
+    password: input.password,
+    find: async () => {
+      const id = await staff.findStaffId(input.username)
+      return id ? staff.getStaff(id) : undefined
+    },
+    wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
+  })
   const [session, profile] = await Promise.all([
     openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }),
     staffProfile(s),

@@ -5,3 +5,26 @@ import { formatYuan } from '@gjj/shared/money'
 export const yuan = (fen: number) => `${formatYuan(fen)} 元`
 export const rate = (ppm: number) => `${formatRatePercent(ppm)}%`
 export const signedYuan = (fen: number) => `${fen > 0 ? '+' : fen < 0 ? '-' : ''}${formatYuan(Math.abs(fen))}`
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** an ISO instant as the Asia/Shanghai wall clock: 2025-06-01 10:05 ('—' when there is none) */
+export function formatInstant(iso: string | null): string {
+  if (!iso) return '—'
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const d = new Date(ms + SHANGHAI_OFFSET_MS)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** the date part of formatInstant: 2025-06-01 */
+export function formatDay(iso: string): string {
+  return formatInstant(iso).slice(0, 10)
+}
+
+/** a file size as people read it: 356 KB, 2.4 MB */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

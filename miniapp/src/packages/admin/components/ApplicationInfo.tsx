@@ -1,8 +1,8 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { Rows } from '../../../components/Rows'
-import { yuan } from '../../../lib/format'
-import { amountLabel, amountText, dataRows, formatInstant, type Row } from './format'
+import { formatInstant, yuan } from '../../../lib/format'
+import { amountLabel, amountText, dataRows, type Row } from './format'
 import type { ReviewDetail } from './types'
 
 /** the application: kind, status and amount up top, then its fields, bank card and 销户 breakdown */

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { formatSize } from './format'
+import { formatSize } from '../../../lib/format'
 import { openPdf } from './open-file'
 import type { ArchiveCategoryFiles, ArchiveFile } from './types'
 

@@ -1,7 +1,8 @@
 import type { reviewQueueItemSchema } from '@gjj/shared/api/admin'
 import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
-import { amountText, formatInstant } from './format'
+import { formatInstant } from '../../../lib/format'
+import { amountText } from './format'
 import { openDetail } from './routes'
 import { StatusTag } from './StatusTag'
 

@@ -1,6 +1,6 @@
 import { ACTION_LABELS, ACTOR_LABELS, STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
-import { formatInstant } from './format'
+import { formatInstant } from '../../../lib/format'
 import type { ReviewDetail } from './types'
 
 type Event = ReviewDetail['timeline'][number]

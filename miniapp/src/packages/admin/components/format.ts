@@ -3,24 +3,6 @@ import { type ApplicationKind, KINDS, MONTHLY_DEDUCTION_ACTION_LABELS } from '@g
 import type { ApplicationState } from '@gjj/shared/workflow'
 import { yuan } from '../../../lib/format'
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** an ISO instant as the Asia/Shanghai wall clock: 2025-06-01 10:05 */
-export function formatInstant(iso: string | null): string {
-  if (!iso) return '—'
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return iso
-  const d = new Date(ms + SHANGHAI_OFFSET_MS)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-/** a file size as people read it: 356 KB, 2.4 MB */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 export const amountText = (fen: number | null) => (fen === null ? '—' : yuan(fen))
 
 /** the NutUI Tag type of an application's status */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { formatInstant, formatSize } from '../../../lib/format'
 import { DEFAULT_FILTERS, filtersKey, hasNarrowing, queueQuery } from './filters'
-import { amountLabel, dataRows, formatInstant, formatSize } from './format'
+import { amountLabel, dataRows } from './format'
 
 describe('the queue query', () => {
   test('asks for 待审批 by default, 20 at a time, with nothing else', () => {

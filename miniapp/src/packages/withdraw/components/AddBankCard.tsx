@@ -4,7 +4,7 @@ import { Button, Input, Picker, Popup } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { type ComponentProps, useState } from 'react'
 import { api } from '../../../api'
-import { type FieldErrors, fieldErrors } from './errors'
+import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { Field, SelectValue } from './Field'
 import './withdraw.css'
 

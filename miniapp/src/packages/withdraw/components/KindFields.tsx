@@ -1,8 +1,8 @@
 import type { WithdrawalKind } from '@gjj/shared/catalog'
 import { Input, Radio } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
+import type { FieldErrors } from '../../../lib/errors'
 import type { ApplyForm } from './apply-form'
-import type { FieldErrors } from './errors'
 import { Field } from './Field'
 
 type Setter = (key: keyof ApplyForm) => (value: string) => void

@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { ACTOR_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
-import { formatInstant } from './format'
+import { formatInstant } from '../../../lib/format'
 import './timeline.css'
 
 type TimelineEvent = ApplicationDetail['timeline'][number]

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
-import { errorText } from './errors'
+import { errorText } from '../../../lib/errors'
 import { forgetNotice } from './notice-read'
 
 /** a 【确定】/【取消】 question; resolves true on 确定 */

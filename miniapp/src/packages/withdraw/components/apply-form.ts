@@ -2,7 +2,7 @@ import type { ApplicationData } from '@gjj/shared/api/application'
 import { CLOSING_WITHDRAWAL_KINDS, type WithdrawalKind } from '@gjj/shared/catalog'
 import { fenToYuanString } from '@gjj/shared/money'
 import { checkYuanText } from '@gjj/shared/validation'
-import type { FieldErrors } from './errors'
+import type { FieldErrors } from '../../../lib/errors'
 
 /**
  * The 提取信息 a person types for each withdrawal kind (manual 5.2.1.3–5.2.1.5), as text while

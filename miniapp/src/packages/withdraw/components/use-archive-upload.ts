@@ -1,8 +1,8 @@
 import { MAX_ARCHIVE_FILE_BYTES } from '@gjj/shared/api/application'
 import { useRef, useState } from 'react'
 import { api, uploadToPresignedPost } from '../../../api'
+import { errorText } from '../../../lib/errors'
 import { toast } from './actions'
-import { errorText } from './errors'
 import type { PickedFile } from './picked-file'
 
 export interface UploadItem {

@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../../../api'
+import { ApiRequestError } from '../api/client'
 
 /** the Chinese message of anything a call may throw */
 export function errorText(e: unknown, fallback = '操作失败，请重试'): string {
@@ -10,14 +10,14 @@ export function isRetryable(e: unknown): boolean {
   return e instanceof ApiRequestError && (e.status === 0 || e.status >= 500)
 }
 
-export type FieldErrors = Record<string, string>
+export type FieldErrors = Partial<Record<string, string>>
 
 /**
  * A failed save as errors under the fields: each 422 issue goes to the field whose path it names
  * ('amountFen', 'loan.contractNo', ...); whatever no shown field takes goes to `form`.
  */
-export function fieldErrors(e: unknown, fields: readonly string[]): FieldErrors {
-  const out: FieldErrors = {}
+export function fieldErrors<F extends string>(e: unknown, fields: readonly F[]): Partial<Record<F | 'form', string>> {
+  const out: Partial<Record<F | 'form', string>> = {}
   const issues = e instanceof ApiRequestError ? (e.body.issues ?? []) : []
   for (const issue of issues) {
     const path = issue.path.join('.')
