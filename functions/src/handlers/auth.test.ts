@@ -35,8 +35,12 @@ describe('login', () => {
     const first = bodyOf<{ ticket: string }>(
       await attempt({ account: idNumberOf(ayi), password: DEMO_PASSWORD, deviceId: 'face-device' }, sourceIp),
     )
-    const started = await startHandler(eventFor(startFirstLoginVerification, { ticket: first.ticket, method: 'face' }))
+    const started = await startHandler(
+      eventFor(startFirstLoginVerification, { ticket: first.ticket, method: 'face', wxCode: 'local-wx-code' }),
+    )
     expect(started.statusCode).toBe(200)
+    // the WeChat session_key stays on the server
+    expect(started.body).not.toMatch(/session_?key|openid/i)
     const { verifyId } = bodyOf<{ verifyId: string }>(started)
     const done = await completeHandler(
       eventFor(completeFirstLoginVerification, { ticket: first.ticket, method: 'face', verifyId }),
@@ -52,6 +56,14 @@ describe('login', () => {
 
     const second = await attempt({ account: ayi.phone, password: DEMO_PASSWORD, deviceId: 'face-device' }, sourceIp)
     expect(bodyOf<{ status: string }>(second).status).toBe('ok')
+  })
+
+  test.each([
+    ['weapp', ['face']],
+    ['alipay', ['alipay']],
+  ])('on %s the first login offers %o', async (channel, methods) => {
+    const res = await attempt({ account: wang.phone, password: DEMO_PASSWORD, channel, deviceId: `${channel}-device` })
+    expect(bodyOf<{ methods: string[] }>(res).methods).toEqual(methods)
   })
 
   test('a wrong password and an unknown phone get the same answer', async () => {

@@ -77,21 +77,33 @@ export interface Ticket {
   deviceId: string
   expiresAt: number
   faceVerifyId?: string
+  /** WeChat (刷脸): the openid and session_key from jscode2session — never sent to the client */
+  wechatOpenid?: string
+  wechatSessionKey?: string
 }
 
 export async function putTicket(hash: string, ticket: Ticket): Promise<void> {
   await db.send(new PutCommand({ TableName: table, Item: { ...ticketKey(hash), entity: 'LoginTicket', ...ticket } }))
 }
 
-export async function setTicketFace(hash: string, faceVerifyId: string, nowSeconds: number): Promise<boolean> {
+export async function setTicketFace(
+  hash: string,
+  face: { faceVerifyId: string; wechatOpenid?: string; wechatSessionKey?: string },
+  nowSeconds: number,
+): Promise<boolean> {
   try {
     await db.send(
       new UpdateCommand({
         TableName: table,
         Key: ticketKey(hash),
-        UpdateExpression: 'SET faceVerifyId = :f',
+        UpdateExpression: `SET ${Object.keys(face)
+          .map((k) => `${k} = :${k}`)
+          .join(', ')}`,
         ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
-        ExpressionAttributeValues: { ':f': faceVerifyId, ':now': nowSeconds },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(Object.entries(face).map(([k, v]) => [`:${k}`, v])),
+          ':now': nowSeconds,
+        },
       }),
     )
     return true

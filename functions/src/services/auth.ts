@@ -73,7 +73,11 @@ export async function signInWithPassword(input: ParsedInputOf<typeof login>, cli
     status: 'verificationRequired' as const,
     ticket,
     ticketExpiresAt: new Date(expiresAt * 1000).toISOString(),
-    methods: (input.channel === 'weapp' ? ['face'] : ['alipay', 'face']) as ('alipay' | 'face')[],
+    // 刷脸 runs inside WeChat, 支付宝授权 inside Alipay; the H5 build (local verifier) offers both
+    methods: (input.channel === 'weapp' ? ['face'] : input.channel === 'alipay' ? ['alipay'] : ['alipay', 'face']) as (
+      | 'alipay'
+      | 'face'
+    )[],
   }
 }
 
@@ -86,8 +90,22 @@ export async function startVerification(input: ParsedInputOf<typeof startFirstLo
   if (input.method === 'alipay') return { method: 'alipay' as const, scopes: ['auth_base'] }
   const depositor = await depositors.getDepositor(ticket.depositorId)
   if (!depositor) throw ticketExpired()
-  const face = await verifier().startFace({ name: depositor.name, idNumber: depositor.idNumber })
-  if (!(await setTicketFace(hash, face.verifyId, nowSeconds()))) throw ticketExpired()
+  // in WeChat, 人脸核身 is bound to the person's openid: exchange wx.login's code on the server
+  const wechat = input.wxCode ? await verifier().wechatSession(input.wxCode) : undefined
+  const face = await verifier().startFace({
+    name: depositor.name,
+    idNumber: depositor.idNumber,
+    ...(wechat ? { openid: wechat.openid } : {}),
+  })
+  const stored = await setTicketFace(
+    hash,
+    {
+      faceVerifyId: face.verifyId,
+      ...(wechat ? { wechatOpenid: wechat.openid, wechatSessionKey: wechat.sessionKey } : {}),
+    },
+    nowSeconds(),
+  )
+  if (!stored) throw ticketExpired()
   return { method: 'face' as const, verifyId: face.verifyId, expiresInSeconds: face.expiresInSeconds }
 }
 

@@ -17,6 +17,10 @@ export async function alipayAuthCode(scopes: string[], _device: string): Promise
   )
 }
 
+export async function wechatLoginCode(_device: string): Promise<string | undefined> {
+  return undefined
+}
+
 export async function runFaceFlow(_verifyId: string): Promise<void> {
   throw new Error('请使用支付宝授权登录')
 }

@@ -7,5 +7,10 @@ export async function alipayAuthCode(_scopes: string[], device: string): Promise
   return `local-h5-${device}`
 }
 
+/** WeChat only: the wx.login code the server exchanges for the openid (local: a code the local verifier accepts) */
+export async function wechatLoginCode(device: string): Promise<string | undefined> {
+  return `local-h5-${device}`
+}
+
 /** runs the platform's face flow for a verify id; resolves when the person finished it */
 export async function runFaceFlow(_verifyId: string): Promise<void> {}

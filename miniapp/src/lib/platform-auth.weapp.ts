@@ -1,5 +1,13 @@
+import Taro from '@tarojs/taro'
+
 export async function alipayAuthCode(_scopes: string[], _device: string): Promise<string> {
   throw new Error('微信小程序请使用刷脸登录')
+}
+
+/** wx.login: a one-off code the server exchanges (jscode2session); session_key never reaches the client */
+export async function wechatLoginCode(_device: string): Promise<string | undefined> {
+  const { code } = await Taro.login()
+  return code
 }
 
 type FacialVerify = (o: { verifyId: string; success: () => void; fail: (e: unknown) => void }) => void

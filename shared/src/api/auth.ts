@@ -53,8 +53,13 @@ export const startFirstLoginVerification = defineOperation({
   method: 'POST',
   path: '/api/auth/first-login-verification',
   audience: 'public',
-  summary: '开始首次登录验证：支付宝授权返回所需授权范围；刷脸返回认证编号和认证地址',
-  input: z.strictObject({ ticket: z.string().min(1), method: verificationMethod }),
+  summary: '开始首次登录验证：支付宝授权返回所需授权范围；刷脸返回认证编号',
+  input: z.strictObject({
+    ticket: z.string().min(1),
+    method: verificationMethod,
+    /** 刷脸 in the WeChat mini-program: the wx.login code; the server exchanges it for the openid and keeps session_key to itself */
+    wxCode: z.string().min(1).max(128).optional(),
+  }),
   output: z.discriminatedUnion('method', [
     /** the client calls my.getAuthCode({ scopes }) and sends the code to complete */
     z.object({ method: z.literal('alipay'), scopes: z.array(z.string()) }),

@@ -8,7 +8,7 @@ import { ApiRequestError, api } from '../../api'
 import { LoadError } from '../../components/LoadError'
 import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../lib/center'
-import { alipayAuthCode, runFaceFlow } from '../../lib/platform-auth'
+import { alipayAuthCode, runFaceFlow, wechatLoginCode } from '../../lib/platform-auth'
 import { useRequest } from '../../lib/use-request'
 import './index.css'
 
@@ -97,7 +97,12 @@ export default function LoginPage() {
     setFaceAgreement(false)
     setBusy(true)
     try {
-      const start = await api.startFirstLoginVerification({ ticket: pending.ticket, method: 'face' })
+      const wxCode = await wechatLoginCode(deviceId())
+      const start = await api.startFirstLoginVerification({
+        ticket: pending.ticket,
+        method: 'face',
+        ...(wxCode ? { wxCode } : {}),
+      })
       if (start.method !== 'face') throw new Error('刷脸验证暂不可用')
       await runFaceFlow(start.verifyId)
       const res = await api.completeFirstLoginVerification({
