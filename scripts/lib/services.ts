@@ -70,6 +70,24 @@ export interface Running {
   stop(): Promise<void>
 }
 
+/** detached children lead their own process groups: if this process exits without stopping them, they go too */
+const children = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of children) {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+})
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child)
+  child.once('exit', () => children.delete(child))
+  return child
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve()
@@ -97,7 +115,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startDynamo(port: number, dir?: string): Promise<Running> {
   checkJava()
   if (dir) mkdirSync(dir, { recursive: true })
-  const child = dynamoDbLocal.spawn({ port, sharedDb: true, detached: true, ...(dir ? { path: dir } : {}) })
+  const child = track(dynamoDbLocal.spawn({ port, sharedDb: true, detached: true, ...(dir ? { path: dir } : {}) }))
   let stderr = ''
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString()
@@ -132,15 +150,26 @@ export async function startApi(opts: {
   log?: (line: string) => void
 }): Promise<Running> {
   const bin = join(root, 'node_modules', '.bin', 'serverless')
-  const child = spawn(
-    bin,
-    ['offline', 'start', '--stage', 'local', '--httpPort', String(opts.port), '--lambdaPort', String(opts.lambdaPort)],
-    {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, ...opts.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  const child = track(
+    spawn(
+      bin,
+      [
+        'offline',
+        'start',
+        '--stage',
+        'local',
+        '--httpPort',
+        String(opts.port),
+        '--lambdaPort',
+        String(opts.lambdaPort),
+      ],
+      {
+        cwd: root,
+        detached: true,
+        env: { ...process.env, ...opts.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ),
   )
   let output = ''
   const collect = (d: Buffer) => {

@@ -1,0 +1,570 @@
+import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
+import type { Browser, BrowserContext, CDPSession, FileChooser, Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest'
+import { DEMO_PASSWORD, DEMO_STAFF_PASSWORD, demoPeople, demoStaff, idNumberOf } from '../../functions/src/seed/demo'
+import { launch, phone, popupSettled, settled, shot, webUrl } from './browser'
+
+/**
+ * Issue 5 as people would do it (manual 5.2): the retired 阿勒泰 depositor 张建国 applies for
+ * 离、退休提取 (adds a new bank card, reads the 须知, uploads 身份证 and 银行卡 with progress bars,
+ * 提交中心审批); the 阿勒泰 reviewer returns it with a reason; the depositor sees it in 待办事项,
+ * replaces the 银行卡 file and resubmits; the reviewer approves; the account is then 0.00 and
+ * 提取销户, and 流程信息查询 shows all five steps.
+ */
+const zhang = demoPeople[2] as (typeof demoPeople)[number]
+const reviewer = demoStaff[0]
+const RETURN_REASON = '银行卡材料为PDF且看不清卡号，请重新上传银行卡正面照片'
+
+let browser: Browser
+/** the depositor's phone */
+let page: Page
+let context: BrowserContext
+let cdp: CDPSession
+/** the reviewer's own browser session */
+let staff: Page
+
+/** appends the Luhn check digit */
+function withLuhn(body: string): string {
+  let sum = 0
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i])
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2
+    sum += d
+  }
+  return body + String((10 - (sum % 10)) % 10)
+}
+const NEW_CARD = withLuhn('622202880012345678') // 19 digits
+
+/** "12,345.67 元" → 1234567 */
+const fenOf = (text: string | null) => {
+  const m = /(-?[\d,]+)\.(\d\d)/.exec(text ?? '')
+  if (!m) throw new Error(`no amount in "${text}"`)
+  return Number((m[1] as string).replaceAll(',', '')) * 100 + Number(m[2])
+}
+
+/** a one-page PDF (ASCII text) with a correct xref table */
+function pdf(text: string): Buffer {
+  const content = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+type Upload = { name: string; mimeType: string; buffer: Buffer }
+
+/**
+ * A photo-like card image drawn on a canvas (with a band of noise, so the browser's JPEG
+ * re-compression leaves enough bytes for a visible upload progress).
+ */
+async function cardImage(name: string, title: string, type: 'image/png' | 'image/jpeg', hue: number): Promise<Upload> {
+  const scratch = await browser.newPage()
+  try {
+    const dataUrl = await scratch.evaluate(
+      ({ title, type, hue }) => {
+        const canvas = document.createElement('canvas')
+        canvas.width = 640
+        canvas.height = 400
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+        ctx.fillStyle = `hsl(${hue} 45% 88%)`
+        ctx.fillRect(0, 0, 640, 400)
+        ctx.fillStyle = `hsl(${hue} 50% 35%)`
+        ctx.font = 'bold 40px "Noto Sans CJK SC", sans-serif'
+        ctx.fillText(title, 40, 80)
+        ctx.font = '26px "Noto Sans CJK SC", sans-serif'
+        ctx.fillText('测试样例 · 非真实证件', 40, 130)
+        const noise = ctx.getImageData(0, 200, 640, 170)
+        let seed = hue + 7
+        for (let i = 0; i < noise.data.length; i += 4) {
+          seed = (seed * 1103515245 + 12345) & 0x7fffffff
+          const v = seed % 256
+          noise.data[i] = v
+          noise.data[i + 1] = (v * 3) % 256
+          noise.data[i + 2] = 255 - v
+        }
+        ctx.putImageData(noise, 0, 200)
+        return canvas.toDataURL(type, 0.95)
+      },
+      { title, type, hue },
+    )
+    return { name, mimeType: type, buffer: Buffer.from(dataUrl.split(',')[1] as string, 'base64') }
+  } finally {
+    await scratch.close()
+  }
+}
+
+beforeAll(async () => {
+  browser = await launch()
+  ;({ context, page } = await phone(browser))
+  // records, for every file being uploaded, that its progress bar was on screen and the highest % it showed
+  await context.addInitScript(() => {
+    const seen: Record<string, { bar: boolean; max: number }> = {}
+    ;(window as unknown as { __uploads: typeof seen }).__uploads = seen
+    const look = () => {
+      for (const row of document.querySelectorAll('.archive__file--uploading')) {
+        const name = row.querySelector('.archive__file-name')?.textContent ?? ''
+        const bar = row.querySelector('.nut-progress')
+        const meta = row.querySelector('.archive__file-meta')?.textContent ?? ''
+        const rec = seen[name] ?? { bar: false, max: -1 }
+        seen[name] = rec
+        if (bar && bar.getBoundingClientRect().width > 0) rec.bar = true
+        const m = /(\d+)%/.exec(meta)
+        if (m) rec.max = Math.max(rec.max, Number(m[1]))
+      }
+    }
+    new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true })
+  })
+  cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  ;({ page: staff } = await phone(browser))
+})
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    const name = ctx.task.name.slice(0, 20)
+    await shot(page, `withdraw-failed-depositor-${name}`).catch(() => undefined)
+    await shot(staff, `withdraw-failed-reviewer-${name}`).catch(() => undefined)
+  }
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** the visible one of the elements (pages left behind stay in the DOM, hidden) */
+const vis = (p: Page, selector: string, hasText?: string | RegExp): Locator =>
+  p
+    .locator(selector, hasText ? { hasText } : {})
+    .locator('visible=true')
+    .first()
+
+/** taps the visible element with exactly this text */
+const tapText = async (p: Page, text: string) => {
+  await p.getByText(text, { exact: true }).locator('visible=true').first().tap()
+}
+
+/** Taro.showModal's 【确定】 */
+const modalOk = (p: Page) => p.getByText('确定', { exact: true }).locator('visible=true').last()
+
+async function back(p: Page) {
+  await p.goBack()
+  await settled(p)
+}
+
+/** a row value of a Rows list on the visible page */
+const rowValue = (p: Page, label: string) =>
+  p
+    .locator('.rows__row')
+    .filter({ has: p.locator('.rows__label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('visible=true')
+    .first()
+    .locator('.rows__value')
+
+/** upload throughput of the depositor's phone (bytes/s, -1: unthrottled) */
+async function uploadSpeed(bytesPerSecond: number) {
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  })
+}
+
+/** taps a chooser and hands it the files (the H5 image chooser may first ask 拍摄 / 从相册选择) */
+async function choose(open: () => Promise<void>, files: Upload[]) {
+  const chooser: Promise<FileChooser> = page.waitForEvent('filechooser', { timeout: 15_000 })
+  await open()
+  const album = page.getByText('从相册选择', { exact: true }).locator('visible=true')
+  const first = await Promise.race([chooser.then(() => 'chooser' as const), album.waitFor().then(() => 'sheet' as const)])
+  if (first === 'sheet') await album.tap()
+  await (await chooser).setFiles(files)
+}
+
+/** waits until a file's row shows its progress bar part-way (1–99 %) */
+async function progressPartWay() {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.archive__file--uploading')].some(
+        (row) =>
+          (row as HTMLElement).offsetParent !== null &&
+          row.querySelector('.nut-progress') !== null &&
+          /^([1-9]|[1-9]\d)%$/.test((row.querySelector('.archive__file-meta')?.textContent ?? '').trim()),
+      ),
+    undefined,
+    { timeout: 20_000, polling: 20 },
+  )
+}
+
+async function uploadsSeen(): Promise<Record<string, { bar: boolean; max: number }>> {
+  return page.evaluate(() => (window as unknown as { __uploads: Record<string, { bar: boolean; max: number }> }).__uploads)
+}
+
+async function noUploadsRunning() {
+  await page.locator('.archive__file--uploading').locator('visible=true').first().waitFor({ state: 'detached' })
+  await expect(page.locator('.archive__file--uploading').locator('visible=true').count()).resolves.toBe(0)
+}
+
+const hasClass = (l: Locator, cls: string) => l.evaluate((el, c) => el.classList.contains(c), cls)
+
+describe('离、退休提取 end to end', () => {
+  let token = ''
+  let applicationId = ''
+  let totalFen = 0
+  let files: { idFront: Upload; idBack: Upload; cardPdf: Upload; cardPhoto: Upload }
+
+  test('the depositor logs in at 阿勒泰 (first-login verification 支付宝登录)', async () => {
+    files = {
+      idFront: await cardImage('身份证人像面.png', '居民身份证 人像面', 'image/png', 210),
+      idBack: await cardImage('身份证国徽面.jpg', '居民身份证 国徽面', 'image/jpeg', 20),
+      cardPdf: { name: 'bank-card.pdf', mimeType: 'application/pdf', buffer: pdf('Bank card (test sample)') },
+      cardPhoto: await cardImage('银行卡正面.jpg', '中国工商银行 借记卡', 'image/jpeg', 120),
+    }
+    await page.goto(webUrl('/pages/login/index'))
+    await settled(page)
+    await page.locator('.login__center').tap()
+    await page.locator('.center-list__item', { hasText: '阿勒泰地区住房公积金管理中心' }).tap()
+    await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
+    await page.locator('.login__account input').fill(zhang.phone)
+    await page.locator('.login__password input').fill(DEMO_PASSWORD)
+    await page.locator('.login__submit button, .login__submit .nut-button').first().tap()
+    await page.getByText('首次登录验证').waitFor()
+    await popupSettled(page)
+    await page.locator('.verify__alipay').tap()
+    await page.getByText('公积金账户查询').waitFor()
+    await settled(page)
+    token = await page.evaluate(() => {
+      const raw = localStorage.getItem('gjj.session') ?? ''
+      try {
+        return (JSON.parse(raw) as { data: string }).data
+      } catch {
+        return raw
+      }
+    })
+    expect(token.length).toBeGreaterThan(20)
+  })
+
+  test('业务办理 → 我要提取 lists 离、退休提取 as open to him', async () => {
+    await page.locator('[class*=tabbar]').getByText('业务办理', { exact: true }).locator('visible=true').first().tap()
+    await page.getByText('我要提取', { exact: true }).locator('visible=true').first().waitFor()
+    await settled(page)
+    await tapText(page, '我要提取')
+    const retirement = vis(page, '.kind--retirement')
+    await retirement.waitFor()
+    await settled(page)
+    await expect(hasClass(retirement, 'kind--off')).resolves.toBe(false)
+    await expect(retirement.textContent()).resolves.toContain('离、退休提取')
+    await expect(vis(page, '.wd-banner__meta').textContent()).resolves.toContain('正常')
+    await shot(page, 'withdraw-01-kinds')
+    await retirement.tap()
+  })
+
+  test('the form shows 提取人姓名, the masked 证件号码 and 余额 + 销户利息 = 提取金额合计', async () => {
+    await rowValue(page, '提取金额合计').waitFor()
+    await settled(page)
+    await expect(rowValue(page, '提取人姓名').textContent()).resolves.toBe(zhang.name)
+    const id = idNumberOf(zhang)
+    const masked = (await rowValue(page, '提取人证件号码').textContent()) ?? ''
+    expect(masked).toBe(maskIdNumber(id))
+    expect(masked).not.toContain(id.slice(4, 14))
+    const balance = fenOf(await rowValue(page, '个人账户余额').textContent())
+    const interest = fenOf(await rowValue(page, '销户利息').textContent())
+    totalFen = fenOf(await rowValue(page, '提取金额合计').textContent())
+    expect(balance).toBeGreaterThan(0)
+    expect(interest).toBeGreaterThanOrEqual(0)
+    expect(balance + interest).toBe(totalFen)
+    await expect(vis(page, '.wd-notice-link__state').textContent()).resolves.toBe('请阅读后提交')
+    await shot(page, 'withdraw-02-apply-form')
+  })
+
+  test('adds a new bank card (Luhn-valid, 19 digits) and it is chosen', async () => {
+    await vis(page, '.wd-select').tap()
+    await vis(page, '.wd-cards__add').waitFor()
+    await popupSettled(page)
+    await expect(page.locator('.wd-cards__item').locator('visible=true').count()).resolves.toBeGreaterThanOrEqual(1)
+    await shot(page, 'withdraw-03-card-list')
+    await vis(page, '.wd-cards__add').tap()
+    await vis(page, '.wd-add-card__no input').waitFor()
+    await page.waitForTimeout(400)
+    await vis(page, '.wd-add-card__no input').fill(NEW_CARD)
+    await vis(page, '.wd-add-card .wd-select').tap()
+    await vis(page, '.nut-picker-confirm-btn').waitFor()
+    await page.waitForTimeout(500)
+    await vis(page, '.nut-picker-confirm-btn').tap()
+    await vis(page, '.nut-picker-confirm-btn').waitFor({ state: 'hidden' })
+    await page.waitForTimeout(300)
+    await expect(vis(page, '.wd-add-card .wd-select').textContent()).resolves.toContain('中国工商银行')
+    await shot(page, 'withdraw-04-add-card')
+    await vis(page, '.wd-add-card__submit').tap()
+    await vis(page, '.wd-add-card__submit').waitFor({ state: 'hidden' })
+    const chosen = `中国工商银行 ${maskBankCard(NEW_CARD)}`
+    await vis(page, '.wd-select', chosen).waitFor()
+    await page.waitForTimeout(600)
+    await shot(page, 'withdraw-05-card-chosen')
+  })
+
+  test('opens the 须知, taps 我知道了, then 上传档案', async () => {
+    await vis(page, '.wd-notice-link__title').tap()
+    await vis(page, '.wd-notice__ok').waitFor()
+    await popupSettled(page)
+    await expect(vis(page, '.wd-notice').textContent()).resolves.toContain('销户提取')
+    await shot(page, 'withdraw-06-notice')
+    await vis(page, '.wd-notice__ok').tap()
+    await vis(page, '.wd-notice__ok').waitFor({ state: 'hidden' })
+    await expect(vis(page, '.wd-notice-link__state').textContent()).resolves.toBe('已阅读')
+
+    await vis(page, '.apply__upload').tap()
+    await vis(page, '#archive-idCard').waitFor()
+    await settled(page)
+    applicationId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''
+    expect(applicationId).not.toBe('')
+    // the retirement age is reached: 身份证 and 银行卡 required, 离、退休证明 optional
+    await expect(vis(page, '#archive-idCard .tag').textContent()).resolves.toBe('必传')
+    await expect(vis(page, '#archive-bankCard .tag').textContent()).resolves.toBe('必传')
+    await expect(vis(page, '#archive-retirementCertificate .tag').textContent()).resolves.toBe('非必传')
+    await expect(hasClass(vis(page, '.upload__submit'), 'nut-button-disabled')).resolves.toBe(true)
+    await shot(page, 'withdraw-07-upload-empty')
+  })
+
+  test('uploads 身份证 (two images) and 银行卡 (a PDF) with a progress bar for each file', async () => {
+    await uploadSpeed(48 * 1024)
+    try {
+      await choose(() => vis(page, '#archive-idCard .nut-button', '上传图片').tap(), [files.idFront, files.idBack])
+      await progressPartWay()
+      await shot(page, 'withdraw-08-upload-progress')
+      await vis(page, '#archive-idCard .archive__count', '已上传2个').waitFor({ timeout: 30_000 })
+      await noUploadsRunning()
+
+      await choose(() => vis(page, '#archive-bankCard .nut-button', '上传PDF').tap(), [files.cardPdf])
+      await vis(page, '#archive-bankCard .archive__count', '已上传1个').waitFor({ timeout: 30_000 })
+      await noUploadsRunning()
+    } finally {
+      await uploadSpeed(-1)
+    }
+    const seen = await uploadsSeen()
+    for (const name of ['身份证人像面.jpg', '身份证国徽面.jpg', 'bank-card.pdf']) {
+      expect(seen[name], `progress of ${name}`).toBeDefined()
+      expect(seen[name]?.bar, `progress bar of ${name}`).toBe(true)
+    }
+    // the larger images were watched climbing part-way
+    expect(Math.max(seen['身份证人像面.jpg']?.max ?? -1, seen['身份证国徽面.jpg']?.max ?? -1)).toBeGreaterThan(0)
+    await expect(page.locator('#archive-idCard .archive__thumb').locator('visible=true').count()).resolves.toBe(2)
+    await expect(vis(page, '#archive-bankCard .archive__file-name').textContent()).resolves.toBe('bank-card.pdf')
+    await expect(hasClass(vis(page, '.upload__submit'), 'nut-button-disabled')).resolves.toBe(false)
+    await vis(page, '.upload__submit').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
+    await shot(page, 'withdraw-09-uploaded')
+  })
+
+  test('提交中心审批 → 是否提交中心审批 → 确定 leads to 流程信息查询', async () => {
+    await vis(page, '.upload__submit').tap()
+    await page.getByText('是否提交中心审批').locator('visible=true').waitFor()
+    await page.waitForTimeout(300)
+    await shot(page, 'withdraw-10-submit-confirm')
+    await modalOk(page).tap()
+    await vis(page, '.timeline__item').waitFor({ timeout: 15_000 })
+    await settled(page)
+    await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
+    await expect(page.locator('.timeline__item').locator('visible=true').count()).resolves.toBe(2)
+    await shot(page, 'withdraw-11-submitted')
+  })
+
+  test('the 阿勒泰 reviewer logs in and sees it in the queue', async () => {
+    await staff.goto(webUrl('/packages/admin/login/index'))
+    await settled(staff)
+    await vis(staff, '.admin-login__username input').fill(reviewer.username)
+    await vis(staff, '.admin-login__password input').fill(DEMO_STAFF_PASSWORD)
+    await shot(staff, 'withdraw-12-admin-login')
+    await vis(staff, '.admin-login__submit .nut-button').tap()
+    const item = vis(staff, '.queue-item', maskIdNumber(idNumberOf(zhang)))
+    await item.waitFor({ timeout: 15_000 })
+    await settled(staff)
+    await expect(item.textContent()).resolves.toContain('离、退休提取')
+    await expect(vis(staff, '.reviewer__center').textContent()).resolves.toContain('阿勒泰')
+    await shot(staff, 'withdraw-13-admin-queue')
+    await item.tap()
+  })
+
+  test('the review shows the archive thumbnails; the reviewer returns it with a reason', async () => {
+    await vis(staff, '.review-bar__button', '退回').waitFor()
+    await settled(staff)
+    await expect(vis(staff, '.summary__amount-value').textContent().then(fenOf)).resolves.toBe(totalFen)
+    const thumbs = staff.locator('.review .archive__thumb').locator('visible=true')
+    await thumbs.first().scrollIntoViewIfNeeded()
+    await expect(thumbs.count()).resolves.toBe(2)
+    await staff.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('.review .archive__thumb img')] as HTMLImageElement[]
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+    })
+    await expect(vis(staff, '.archive__pdf-name').textContent()).resolves.toBe('bank-card.pdf')
+    await staff.waitForTimeout(300)
+    await shot(staff, 'withdraw-14-admin-detail-archive')
+
+    await vis(staff, '.review-bar__button', '退回').tap()
+    await vis(staff, '.review-dialog__text textarea').waitFor()
+    await staff.waitForTimeout(400)
+    await vis(staff, '.review-dialog__text textarea').fill(RETURN_REASON)
+    await shot(staff, 'withdraw-15-admin-return-dialog')
+    await vis(staff, '.nut-dialog-footer-ok').tap()
+    await vis(staff, '.summary__status', '退回').waitFor()
+    await expect(staff.locator('.review-bar').locator('visible=true').count()).resolves.toBe(0)
+    await staff.waitForTimeout(1600) // the 已退回 toast
+    await vis(staff, '.timeline').scrollIntoViewIfNeeded()
+    await shot(staff, 'withdraw-16-admin-returned')
+  })
+
+  test('the depositor finds it in 我的业务 → 待办事项 with the reason', async () => {
+    await back(page) // 流程信息查询 → 我要提取
+    await back(page) // → 业务办理
+    await tapText(page, '我的业务')
+    const card = vis(page, '.app-card', '离、退休提取')
+    await card.waitFor()
+    await settled(page)
+    await expect(card.locator('.app-card__reason').textContent()).resolves.toBe(`退回原因：${RETURN_REASON}`)
+    await expect(card.textContent()).resolves.toContain('退回')
+    await shot(page, 'withdraw-17-todo')
+    await card.locator('.app-card__action', { hasText: '修改重新上传' }).tap()
+    await vis(page, '.wd-return-reason').waitFor()
+    await rowValue(page, '提取金额合计').waitFor()
+    await vis(page, '.wd-select', maskBankCard(NEW_CARD)).waitFor()
+    await settled(page)
+    await expect(vis(page, '.wd-return-reason').textContent()).resolves.toContain(RETURN_REASON)
+    await shot(page, 'withdraw-18-resubmit-form')
+  })
+
+  test('修改重新上传: replaces the 银行卡 PDF with a photo and resubmits', async () => {
+    await vis(page, '.apply__upload').tap()
+    await vis(page, '#archive-bankCard .archive__replace').waitFor()
+    await settled(page)
+    await expect(vis(page, '.wd-return-reason').textContent()).resolves.toContain(RETURN_REASON)
+
+    await uploadSpeed(48 * 1024)
+    try {
+      await choose(async () => {
+        await vis(page, '#archive-bankCard .archive__replace').tap()
+        await tapText(page, '选择图片')
+      }, [files.cardPhoto])
+      await progressPartWay()
+      await vis(page, '#archive-bankCard').scrollIntoViewIfNeeded()
+      await shot(page, 'withdraw-19-replace-progress')
+      await page
+        .locator('#archive-bankCard .archive__file-name', { hasText: 'bank-card.pdf' })
+        .locator('visible=true')
+        .waitFor({ state: 'detached', timeout: 30_000 })
+      await noUploadsRunning()
+    } finally {
+      await uploadSpeed(-1)
+    }
+    expect((await uploadsSeen())['银行卡正面.jpg']?.bar).toBe(true)
+    await expect(vis(page, '#archive-bankCard .archive__count').textContent()).resolves.toBe('已上传1个')
+    await expect(vis(page, '#archive-bankCard .archive__file-name').textContent()).resolves.toBe('银行卡正面.jpg')
+
+    // the 须知 is read again for the new submission
+    await vis(page, '.wd-notice-link__title').tap()
+    await vis(page, '.wd-notice__ok').waitFor()
+    await popupSettled(page)
+    await vis(page, '.wd-notice__ok').tap()
+    await vis(page, '.wd-notice__ok').waitFor({ state: 'hidden' })
+    await vis(page, '#archive-bankCard').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
+    await shot(page, 'withdraw-20-replaced')
+
+    await vis(page, '.upload__submit').tap()
+    await page.getByText('是否提交中心审批').locator('visible=true').waitFor()
+    await page.waitForTimeout(300)
+    await shot(page, 'withdraw-21-resubmit-confirm')
+    await modalOk(page).tap()
+    await vis(page, '.timeline__item--resubmit').waitFor({ timeout: 15_000 })
+    await settled(page)
+    await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
+    await shot(page, 'withdraw-22-resubmitted')
+  })
+
+  test('the reviewer approves it', async () => {
+    await vis(staff, '.detail-back').tap()
+    await vis(staff, '.filters__link', '刷新').waitFor()
+    await settled(staff)
+    await vis(staff, '.filters__link', '刷新').tap()
+    const item = vis(staff, '.queue-item', maskIdNumber(idNumberOf(zhang)))
+    await item.waitFor({ timeout: 15_000 })
+    await item.tap()
+    await vis(staff, '.review-bar__button', '审批通过').waitFor()
+    await settled(staff)
+    await staff.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('.review .archive__thumb img')] as HTMLImageElement[]
+      return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+    })
+    await vis(staff, '.review-bar__button', '审批通过').tap()
+    await vis(staff, '.nut-dialog-footer-ok').waitFor()
+    await staff.waitForTimeout(400)
+    await vis(staff, '.review-dialog__text textarea').fill('材料齐全，同意提取')
+    await shot(staff, 'withdraw-23-admin-approve-dialog')
+    await vis(staff, '.nut-dialog-footer-ok').tap()
+    await vis(staff, '.summary__status', '审批通过').waitFor()
+    await staff.waitForTimeout(1600)
+    await shot(staff, 'withdraw-24-admin-approved')
+  })
+
+  test('账户查询 → 公积金账户查询 shows 0.00 and 提取销户; the API agrees', async () => {
+    await back(page) // 流程信息查询 → 我的业务
+    await back(page) // → 业务办理
+    await page.locator('[class*=tabbar]').getByText('账户查询', { exact: true }).locator('visible=true').first().tap()
+    await page.getByText('公积金账户查询', { exact: true }).locator('visible=true').first().waitFor()
+    await settled(page)
+    await tapText(page, '公积金账户查询')
+    await vis(page, '.fund__balance').waitFor()
+    await vis(page, '.expand').waitFor()
+    await settled(page)
+    await expect(vis(page, '.fund__balance').textContent()).resolves.toBe('0.00')
+    await expect(vis(page, '.fund__meta').textContent()).resolves.toContain('账户状态：提取销户')
+    await shot(page, 'withdraw-25-fund-closed')
+
+    const { apiUrl } = inject('e2e')
+    const res = await fetch(`${apiUrl}/api/account?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    expect(res.status).toBe(200)
+    const { account } = (await res.json()) as { account: { balanceFen: number; status: { code: string } } }
+    expect(account.balanceFen).toBe(0)
+    expect(account.status.code).toBe('05')
+    await back(page)
+  })
+
+  test('我的业务 → 我发起的 → 查看: 流程信息查询 shows all five steps', async () => {
+    await page.locator('[class*=tabbar]').getByText('业务办理', { exact: true }).locator('visible=true').first().tap()
+    await page.getByText('我的业务', { exact: true }).locator('visible=true').first().waitFor()
+    await settled(page)
+    await tapText(page, '我的业务')
+    await vis(page, '.nut-tabs').waitFor()
+    await settled(page)
+    await expect(vis(page, '.empty').textContent()).resolves.toBe('暂无待办事项')
+    await tapText(page, '我发起的')
+    const card = vis(page, '.app-card', '离、退休提取')
+    await card.waitFor()
+    await expect(card.textContent()).resolves.toContain('审批通过')
+    await card.locator('.app-card__action', { hasText: '查看' }).tap()
+    await vis(page, '.timeline__item').waitFor()
+    await settled(page)
+    await expect(rowValue(page, '申请编号').textContent()).resolves.toBe(applicationId)
+    await expect(rowValue(page, '提取金额合计').textContent().then(fenOf)).resolves.toBe(totalFen)
+    await expect(page.locator('.detail__resubmit, .detail__end').locator('visible=true').count()).resolves.toBe(0)
+    const steps = await page.locator('.timeline__item .timeline__action').locator('visible=true').allTextContents()
+    // newest first
+    expect(steps).toEqual(['审批通过', '修改后重新提交', '审批退回', '提交中心审批', '填写申请'])
+    await expect(vis(page, '.timeline__opinion--return').textContent()).resolves.toBe(`退回原因：${RETURN_REASON}`)
+    await vis(page, '.timeline').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
+    await shot(page, 'withdraw-26-timeline')
+  })
+})
