@@ -1,6 +1,6 @@
 import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
 import type { Browser, BrowserContext, CDPSession, FileChooser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest'
 import { DEMO_PASSWORD, DEMO_STAFF_PASSWORD, demoPeople, demoStaff, idNumberOf } from '../../functions/src/seed/demo'
 import { launch, phone, popupSettled, settled, shot, webUrl } from './browser'
 
@@ -133,8 +133,15 @@ beforeAll(async () => {
   ;({ page: staff } = await phone(browser))
 })
 
+/** the steps build on each other: after one fails, the rest are skipped instead of timing out */
+let failed = false
+beforeEach((ctx) => {
+  if (failed) ctx.skip()
+})
+
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
+    failed = true
     const name = ctx.task.name.slice(0, 20)
     await shot(page, `withdraw-failed-depositor-${name}`).catch(() => undefined)
     await shot(staff, `withdraw-failed-reviewer-${name}`).catch(() => undefined)
@@ -189,7 +196,13 @@ async function choose(open: () => Promise<void>, files: Upload[]) {
   const chooser: Promise<FileChooser> = page.waitForEvent('filechooser', { timeout: 15_000 })
   await open()
   const album = page.getByText('从相册选择', { exact: true }).locator('visible=true')
-  const first = await Promise.race([chooser.then(() => 'chooser' as const), album.waitFor().then(() => 'sheet' as const)])
+  const first = await Promise.race([
+    chooser.then(() => 'chooser' as const),
+    album.waitFor({ timeout: 15_000 }).then(
+      () => 'sheet' as const,
+      () => 'none' as const,
+    ),
+  ])
   if (first === 'sheet') await album.tap()
   await (await chooser).setFiles(files)
 }
@@ -210,7 +223,9 @@ async function progressPartWay() {
 }
 
 async function uploadsSeen(): Promise<Record<string, { bar: boolean; max: number }>> {
-  return page.evaluate(() => (window as unknown as { __uploads: Record<string, { bar: boolean; max: number }> }).__uploads)
+  return page.evaluate(
+    () => (window as unknown as { __uploads: Record<string, { bar: boolean; max: number }> }).__uploads,
+  )
 }
 
 async function noUploadsRunning() {
@@ -344,6 +359,7 @@ describe('离、退休提取 end to end', () => {
     try {
       await choose(() => vis(page, '#archive-idCard .nut-button', '上传图片').tap(), [files.idFront, files.idBack])
       await progressPartWay()
+      await page.waitForTimeout(350) // the bar's width transition
       await shot(page, 'withdraw-08-upload-progress')
       await vis(page, '#archive-idCard .archive__count', '已上传2个').waitFor({ timeout: 30_000 })
       await noUploadsRunning()
@@ -379,6 +395,8 @@ describe('离、退休提取 end to end', () => {
     await settled(page)
     await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
     await expect(page.locator('.timeline__item').locator('visible=true').count()).resolves.toBe(2)
+    await vis(page, '.timeline').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
     await shot(page, 'withdraw-11-submitted')
   })
 
@@ -459,6 +477,7 @@ describe('离、退休提取 end to end', () => {
       }, [files.cardPhoto])
       await progressPartWay()
       await vis(page, '#archive-bankCard').scrollIntoViewIfNeeded()
+      await page.waitForTimeout(350)
       await shot(page, 'withdraw-19-replace-progress')
       await page
         .locator('#archive-bankCard .archive__file-name', { hasText: 'bank-card.pdf' })
@@ -490,6 +509,9 @@ describe('离、退休提取 end to end', () => {
     await vis(page, '.timeline__item--resubmit').waitFor({ timeout: 15_000 })
     await settled(page)
     await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
+    await expect(page.locator('.timeline__item').locator('visible=true').count()).resolves.toBe(4)
+    await vis(page, '.timeline').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
     await shot(page, 'withdraw-22-resubmitted')
   })
 
@@ -503,6 +525,8 @@ describe('离、退休提取 end to end', () => {
     await item.tap()
     await vis(staff, '.review-bar__button', '审批通过').waitFor()
     await settled(staff)
+    // the thumbnails load lazily, once in view
+    await vis(staff, '.review .archive__thumb').scrollIntoViewIfNeeded()
     await staff.waitForFunction(() => {
       const imgs = [...document.querySelectorAll('.review .archive__thumb img')] as HTMLImageElement[]
       return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)

@@ -30,11 +30,18 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
   ended: '已结束',
 }
 
-export const ACTION_LABELS: Record<WorkflowAction, string> = {
-  submit: '提交',
+/** the steps of an application's 流程信息: the workflow's actions and the depositor's own edits */
+export const TIMELINE_ACTIONS = ['create', 'update', ...WORKFLOW_ACTIONS] as const
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number]
+
+/** what each step is called, alike for the depositor (流程信息查询) and the review console */
+export const TIMELINE_LABELS: Record<TimelineAction, string> = {
+  create: '填写申请',
+  update: '修改申请信息',
+  submit: '提交中心审批',
   approve: '审批通过',
-  return: '退回',
-  resubmit: '重新提交',
+  return: '审批退回',
+  resubmit: '修改后重新提交',
   end: '结束流程',
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication, getReviewDetail, listReviewQueue, returnApplication } from '@gjj/shared/api/admin'
 import {
   createApplication,
@@ -11,11 +11,14 @@ import {
   updateApplication,
 } from '@gjj/shared/api/application'
 import { addBankCard } from '@gjj/shared/api/bank-card'
+import { listCenters } from '@gjj/shared/api/system'
 import { getWithdrawalQuote, listWithdrawalKinds } from '@gjj/shared/api/withdrawal'
+import { APPLICATION_KINDS } from '@gjj/shared/catalog'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer, setBalance, type TestPerson } from '../../test/factory'
 import * as accounts from '../repository/accounts'
+import { putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
 import { seedDemoData } from '../seed/index'
 import { handler as addBankCardHandler } from './add-bank-card'
@@ -25,6 +28,7 @@ import { handler as endHandler } from './end-application'
 import { handler as getHandler } from './get-application'
 import { handler as reviewDetailHandler } from './get-review-detail'
 import { handler as quoteHandler } from './get-withdrawal-quote'
+import { handler as centersHandler } from './list-centers'
 import { handler as queueHandler } from './list-review-queue'
 import { handler as todoHandler } from './list-todo'
 import { handler as kindsHandler } from './list-withdrawal-kinds'
@@ -117,6 +121,51 @@ describe('我要提取', () => {
     expect(by.loanRepayment?.eligible).toBe(true)
     expect(by.loanRepayment?.maxAmountFen).toBeGreaterThan(0)
     expect(by.termination?.eligible).toBe(false)
+  })
+
+  test("a center's own policy (stored on its CENTER item) closes kinds and lowers the counter limit", async () => {
+    const code = `C9${String(Date.now()).slice(-4)}`
+    await putCenters([
+      {
+        code,
+        name: '测试住房公积金管理中心',
+        shortName: '测试中心',
+        hotline: '12329',
+        region: '测试',
+        policy: {
+          openKinds: APPLICATION_KINDS.filter((k) => k !== 'rent'),
+          counterThresholdFen: 1_000_000,
+        },
+      },
+    ])
+    try {
+      const p = await makeDepositor({ centerCode: code, sealedMonthsAgo: 8 })
+      const { kinds } = bodyOf<{ kinds: { kind: string; eligible: boolean; ineligibleReason: string | null }[] }>(
+        await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token })),
+      )
+      const by = Object.fromEntries(kinds.map((k) => [k.kind, k]))
+      // 显示中心开放的业务: a closed kind is not offered, and asking for it directly is refused
+      expect(by.rent).toBeUndefined()
+      expect(by.propertyFee).toBeDefined()
+      const rent = await create(p, {
+        kind: 'rent',
+        rentAddress: '测试市某小区',
+        monthlyRentFen: 100_000,
+        months: 1,
+        amountFen: 100_000,
+      })
+      expect(rent.res.statusCode).toBe(422)
+      expect(rent.body.message).toBe('本中心暂未开放此项业务')
+      expect(by.termination?.eligible).toBe(false)
+      expect(by.termination?.ineligibleReason).toBe('提取金额达到10,000.00元，请携带材料到中心柜台办理')
+      // the policy is the center's business, not the login page's
+      const listed = bodyOf<{ centers: Record<string, unknown>[] }>(await centersHandler(eventFor(listCenters, {})))
+      const mine = listed.centers.find((c) => c.code === code)
+      expect(mine?.name).toBe('测试住房公积金管理中心')
+      expect(mine).not.toHaveProperty('policy')
+    } finally {
+      await db.send(new DeleteCommand({ TableName: table, Key: { pk: `CENTER#${code}`, sk: 'PROFILE' } }))
+    }
   })
 
   test('the closing quote is 余额 + 销户利息 = 提取金额合计', async () => {

@@ -8,6 +8,11 @@ import { db, table } from './client'
 export interface CenterItem extends Center {
   /** where the 新闻动态 tab and outlets come from */
   region: string
+  /**
+   * the center's own withdrawal policy over the default (kinds opened, limits, 档案分类, 须知), as
+   * stored; services/withdrawals parses it
+   */
+  policy?: Record<string, unknown>
 }
 
 const keys = (code: string) => ({
@@ -59,6 +64,7 @@ function fromItem(item: Record<string, unknown>): CenterItem {
     hotline: item.hotline as string,
     region: item.region as string,
     ...(item.website ? { website: item.website as string } : {}),
+    ...(item.policy && typeof item.policy === 'object' ? { policy: item.policy as Record<string, unknown> } : {}),
   }
 }
 

@@ -51,6 +51,10 @@ export interface DemoPerson {
   openedOn: IsoDate
   baseFen: number
   sealedMonthsAgo?: number
+  /** the employer stopped depositing after this month (retirement); the account stays 正常 */
+  depositsEndMonth?: string
+  /** withdrawals booked at the counter in past years (部分提取) */
+  pastWithdrawals?: { date: IsoDate; amountFen: number; summary: string }[]
   loan?: DemoLoan
   note: string
 }
@@ -110,7 +114,10 @@ export const demoPeople: DemoPerson[] = [
     accountNo: '654300100003',
     openedOn: '2008-01-15',
     baseFen: 480_000,
-    note: '已达法定退休年龄',
+    // born 1961-03: reached 60 in March 2021, before the gradual retirement-age reform
+    depositsEndMonth: '2021-03',
+    pastWithdrawals: [{ date: '2016-05-18', amountFen: 12_000_000, summary: '购买住房提取' }],
+    note: '已达法定退休年龄（2021年退休，已停缴）',
   },
   {
     depositorId: 'D65010001',
@@ -126,6 +133,7 @@ export const demoPeople: DemoPerson[] = [
     openedOn: '2013-05-20',
     baseFen: 600_000,
     sealedMonthsAgo: 8,
+    pastWithdrawals: [{ date: '2019-09-10', amountFen: 15_000_000, summary: '购买住房提取' }],
     note: '账户封存 8 个月（离职）',
   },
   {
@@ -199,10 +207,20 @@ function monthOf(date: IsoDate): string {
   return date.slice(0, 7)
 }
 
-/** the account and its ledger from the opening month to last month */
+/**
+ * The account and its ledger from the opening month to last month: a deposit every month until
+ * the deposits end (封存 or retirement), 年终结息 every July 1 as long as the account exists, and
+ * the person's past counter withdrawals.
+ */
 export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountItem; ledger: LedgerEntry[] } {
   const sealedOn = p.sealedMonthsAgo ? `${addMonths(today, -p.sealedMonthsAgo).slice(0, 8)}05` : null
-  const lastDepositMonth = monthOf(addMonths(sealedOn ?? today, -1))
+  const lastMonth = monthOf(addMonths(today, -1))
+  // the earlier of the month before 封存 (or last month) and the retirement month
+  const lastDepositMonth = [
+    monthOf(addMonths(sealedOn ?? today, -1)),
+    p.depositsEndMonth ?? lastMonth,
+  ].sort()[0] as string
+  const withdrawals = [...(p.pastWithdrawals ?? [])]
   const ledger: LedgerEntry[] = []
   let balance = 0
   let base = p.baseFen
@@ -216,7 +234,7 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
     ledger.push({ ...e, id: String(n).padStart(5, '0'), balanceFen: balance })
   }
 
-  for (let date = `${monthOf(p.openedOn)}-15`; monthOf(date) <= lastDepositMonth; date = addMonths(date, 1)) {
+  for (let date = `${monthOf(p.openedOn)}-15`; monthOf(date) <= lastMonth; date = addMonths(date, 1)) {
     const [year, month] = date.split('-').map(Number) as [number, number]
     if (month === 7 && `${year}-06-30` > p.openedOn) {
       // 年终结息 for the year ending June 30, credited July 1
@@ -236,15 +254,24 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
         })
       }
       changesThisYear = []
-      base += 30_000 // the deposit base is adjusted every July
+      if (monthOf(date) <= lastDepositMonth) base += 30_000 // the deposit base is adjusted every July
     }
-    personalFen = Math.round((base * CONTRIBUTION_PPM) / 1_000_000)
-    employerFen = personalFen
-    const amount = personalFen + employerFen
-    push({ date, type: '01', amountFen: amount, month: monthOf(date), summary: '单位汇缴' })
-    changesThisYear.push({ date, amountFen: amount })
+    if (monthOf(date) <= lastDepositMonth) {
+      personalFen = Math.round((base * CONTRIBUTION_PPM) / 1_000_000)
+      employerFen = personalFen
+      const amount = personalFen + employerFen
+      push({ date, type: '01', amountFen: amount, month: monthOf(date), summary: '单位汇缴' })
+      changesThisYear.push({ date, amountFen: amount })
+    }
+    while (withdrawals[0] && monthOf(withdrawals[0].date) === monthOf(date)) {
+      const w = withdrawals.shift() as NonNullable<DemoPerson['pastWithdrawals']>[number]
+      push({ date: w.date, type: '11', amountFen: -w.amountFen, month: null, summary: w.summary })
+      changesThisYear.push({ date: w.date, amountFen: -w.amountFen })
+    }
+    if (sealedOn && monthOf(sealedOn) === monthOf(date)) {
+      push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
+    }
   }
-  if (sealedOn) push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
 
   return {
     account: {

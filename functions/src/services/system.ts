@@ -16,5 +16,7 @@ export async function health() {
 
 export async function listCenters(): Promise<Center[]> {
   const all = await centers.listCenters()
-  return all.map(({ region: _region, ...center }) => center).sort((a, b) => a.code.localeCompare(b.code))
+  return all
+    .map(({ region: _region, policy: _policy, ...center }) => center)
+    .sort((a, b) => a.code.localeCompare(b.code))
 }

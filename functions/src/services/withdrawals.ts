@@ -21,6 +21,7 @@ import { maskIdNumber } from '@gjj/shared/validation'
 import { today } from '../lib/clock'
 import { coded } from '../lib/codes'
 import { NotFound, RuleViolation, Unauthorized } from '../lib/errors'
+import { log } from '../lib/log'
 import * as accounts from '../repository/accounts'
 import type { BankCardItem } from '../repository/bank-cards'
 import { getCenter } from '../repository/centers'
@@ -46,9 +47,13 @@ export interface WithdrawalContext {
 }
 
 export async function policyOf(centerCode: string): Promise<CenterPolicy> {
-  const center = (await getCenter(centerCode)) as { policy?: unknown } | undefined
-  const parsed = centerPolicySchema.safeParse({ ...defaultPolicy, ...((center?.policy as object) ?? {}) })
-  return parsed.success ? parsed.data : defaultPolicy
+  const center = await getCenter(centerCode)
+  if (!center?.policy) return defaultPolicy
+  const parsed = centerPolicySchema.safeParse({ ...defaultPolicy, ...center.policy })
+  if (parsed.success) return parsed.data
+  // a broken policy is an operator's mistake: the fund's defaults apply and the error is loud
+  log.error('invalid center policy, defaults apply', { centerCode, issues: parsed.error.issues })
+  return defaultPolicy
 }
 
 export async function loadContext(session: DepositorSession): Promise<WithdrawalContext> {

@@ -122,6 +122,9 @@ export function uploadToPresignedPost(opts: {
       filePath: opts.filePath,
       name: 'file',
       formData: opts.fields,
+      // H5: the presigned POST needs no cookies, and a credentialed request is refused by a bucket
+      // whose CORS rule allows any origin (the local stack's)
+      withCredentials: false,
       success: (res) => {
         if (res.statusCode >= 200 && res.statusCode < 300) resolve()
         else reject(new ApiRequestError(res.statusCode, { code: 'UPLOAD_FAILED', message: '文件上传失败，请重试' }))

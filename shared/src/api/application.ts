@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { applicationKindSchema, archiveCategorySchema, monthlyDeductionActionSchema, noticeSchema } from '../catalog'
 import { PREPAY_CHOICES } from '../loan/prepay'
 import { amountFenSchema } from '../validation'
-import { actorSchema, applicationStateSchema, WORKFLOW_ACTIONS, workflowActionSchema } from '../workflow'
+import { actorSchema, applicationStateSchema, TIMELINE_ACTIONS, workflowActionSchema } from '../workflow'
 import { bankCardInfoSchema } from './bank-card'
 import { fen, id, instant, okOutput, page, pageInput } from './common'
 import { defineOperation } from './contract'
@@ -111,7 +111,7 @@ export const archiveFileSchema = z.object({
 
 export const timelineEventSchema = z.object({
   at: instant,
-  action: z.enum(['create', 'update', ...WORKFLOW_ACTIONS]),
+  action: z.enum(TIMELINE_ACTIONS),
   actor: actorSchema,
   actorName: z.string(),
   from: applicationStateSchema.nullable(),

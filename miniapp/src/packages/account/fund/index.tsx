@@ -62,7 +62,9 @@ export default function FundAccountPage() {
       {history.items.map((e) => (
         <ExpandRow
           key={e.id}
-          title={e.type.label}
+          // 结息 entries (code 09) are both the yearly one and the one booked when an account closes:
+          // their summary (“2024-2025年度结息”, “销户结息”) says which
+          title={e.type.code === '09' && e.summary ? e.summary : e.type.label}
           subtitle={e.date}
           amount={signedYuan(e.amountFen)}
           details={[

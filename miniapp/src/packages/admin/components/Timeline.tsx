@@ -1,11 +1,9 @@
-import { ACTION_LABELS, ACTOR_LABELS, STATE_LABELS } from '@gjj/shared/workflow'
+import { ACTOR_LABELS, STATE_LABELS, TIMELINE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { formatInstant } from '../../../lib/format'
 import type { ReviewDetail } from './types'
 
 type Event = ReviewDetail['timeline'][number]
-
-const ACTION = { ...ACTION_LABELS, create: '创建申请', update: '修改申请' } satisfies Record<Event['action'], string>
 
 function opinionLabel(e: Event) {
   return e.action === 'return' ? '退回原因' : e.action === 'approve' ? '审批意见' : '说明'
@@ -21,7 +19,7 @@ export function Timeline({ events }: { events: Event[] }) {
           <View className="timeline__dot" />
           <View className="timeline__body">
             <View className="timeline__line">
-              <Text className="timeline__action">{ACTION[e.action]}</Text>
+              <Text className="timeline__action">{TIMELINE_LABELS[e.action]}</Text>
               <Text className="timeline__state">→ {STATE_LABELS[e.to]}</Text>
             </View>
             <Text className="timeline__meta">

@@ -1,21 +1,10 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
-import { ACTOR_LABELS } from '@gjj/shared/workflow'
+import { ACTOR_LABELS, TIMELINE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { formatInstant } from '../../../lib/format'
 import './timeline.css'
 
 type TimelineEvent = ApplicationDetail['timeline'][number]
-
-/** what each step of the workflow is called in 流程信息查询 */
-export const EVENT_LABELS: Record<TimelineEvent['action'], string> = {
-  create: '填写申请',
-  update: '修改申请信息',
-  submit: '提交中心审批',
-  approve: '审批通过',
-  return: '审批退回',
-  resubmit: '修改后重新提交',
-  end: '结束流程',
-}
 
 const opinionLabel = (e: TimelineEvent) => (e.action === 'return' ? '退回原因' : '审批意见')
 
@@ -32,7 +21,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           <View className="timeline__dot" />
           <View className="timeline__body">
             <View className="timeline__head">
-              <Text className="timeline__action">{EVENT_LABELS[e.action]}</Text>
+              <Text className="timeline__action">{TIMELINE_LABELS[e.action]}</Text>
               <Text className="timeline__time">{formatInstant(e.at)}</Text>
             </View>
             <Text className="timeline__actor">

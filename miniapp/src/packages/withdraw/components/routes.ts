@@ -27,6 +27,25 @@ export function openDetail(id: string) {
 }
 
 /**
+ * H5: navigateBack's success runs as soon as the history moves, while the router is still
+ * unloading the top page and showing the one below; a redirect then races it and, once the target
+ * page's code is already loaded, can leave no page shown at all (a blank screen). So the redirect
+ * waits for the router to finish (its own after-change event, with a timer as a fallback).
+ */
+function afterBack(then: () => void) {
+  if (process.env.TARO_ENV !== 'h5') return then()
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    Taro.eventCenter.off('__afterTaroRouterChange', once)
+    then()
+  }
+  Taro.eventCenter.on('__afterTaroRouterChange', once)
+  setTimeout(once, 1500)
+}
+
+/**
  * After 提交中心审批: the form and upload pages leave the stack and the application's 流程信息查询
  * takes their place, so 返回 leads back to where the person started (我要提取 or 我的业务).
  */
@@ -41,7 +60,7 @@ export function finishAtDetail(id: string) {
   if (below && /withdraw\/detail\//.test(below.route ?? '') && below.options?.id === id) {
     Taro.navigateBack({ delta: run, fail: redirect })
   } else if (run > 1) {
-    Taro.navigateBack({ delta: run - 1, success: redirect, fail: redirect })
+    Taro.navigateBack({ delta: run - 1, success: () => afterBack(redirect), fail: redirect })
   } else {
     redirect()
   }
