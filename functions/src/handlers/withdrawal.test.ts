@@ -254,6 +254,85 @@ describe('a termination withdrawal from application to approval', () => {
   })
 })
 
+describe('结束流程', () => {
+  test('a returned application is ended by the depositor; the kind can then be applied for again', async () => {
+    const p = await sealed()
+    const reviewer = await makeReviewer('C65430')
+    const { body: app } = await create(p, { kind: 'termination' })
+    await uploadRequired(p, app)
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    // while it is being reviewed the depositor cannot end it, nor start another of the kind
+    const busy = await endHandler(eventFor(endApplication, { id: app.id }, { token: p.token }))
+    expect(busy.statusCode).toBe(409)
+    expect((await create(p, { kind: 'termination' })).res.statusCode).toBe(422)
+    await returnHandler(eventFor(returnApplication, { id: app.id, reason: '请补充材料' }, { token: reviewer.token }))
+
+    const ended = await endHandler(eventFor(endApplication, { id: app.id }, { token: p.token }))
+    expect(ended.statusCode).toBe(200)
+    expect(bodyOf<{ status: string }>(ended).status).toBe('ended')
+    const todo = bodyOf<{ items: unknown[] }>(await todoHandler(eventFor(listTodo, {}, { token: p.token })))
+    expect(todo.items).toEqual([])
+    const queue = bodyOf<{ items: { id: string }[] }>(
+      await queueHandler(eventFor(listReviewQueue, { status: 'returned' }, { token: reviewer.token })),
+    )
+    expect(queue.items.map((i) => i.id)).not.toContain(app.id)
+    const again = await endHandler(eventFor(endApplication, { id: app.id }, { token: p.token }))
+    expect(again.statusCode).toBe(409)
+    expect(bodyOf<{ message: string }>(again).message).toBe('该申请已结束，请勿重复操作')
+    const timeline = bodyOf<Detail>(
+      await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })),
+    ).timeline
+    expect(timeline.map((e) => e.action)).toEqual(['create', 'submit', 'return', 'end'])
+
+    const next = await create(p, { kind: 'termination' })
+    expect(next.res.statusCode).toBe(200)
+    expect(next.body.id).not.toBe(app.id)
+  })
+})
+
+describe('the review queue', () => {
+  test("a center's queue pages oldest first and filters by kind, name or account and status", async () => {
+    // a center of its own, so that only these applications are in its queue
+    const centerCode = `C8${String(Date.now()).slice(-4)}`
+    const reviewer = await makeReviewer(centerCode)
+    const people = [await sealed(centerCode), await sealed(centerCode), await sealed(centerCode)]
+    const ids: string[] = []
+    for (const p of people) {
+      const { body: app } = await create(p, { kind: 'termination' })
+      await uploadRequired(p, app)
+      expect((await submit(p, app.id)).statusCode).toBe(200)
+      ids.push(app.id)
+    }
+    type Page = { items: { id: string; depositorName: string }[]; nextCursor: string | null }
+    const list = async (input: Record<string, unknown>) =>
+      bodyOf<Page>(await queueHandler(eventFor(listReviewQueue, input, { token: reviewer.token })))
+
+    const first = await list({ limit: 2 })
+    expect(first.items.map((i) => i.id)).toEqual(ids.slice(0, 2))
+    expect(first.nextCursor).not.toBeNull()
+    const second = await list({ limit: 2, cursor: first.nextCursor })
+    expect(second.items.map((i) => i.id)).toEqual(ids.slice(2))
+
+    // filtered pages are full pages: the 2nd and 3rd match 'account or name' only one at a time
+    const byName = await list({ q: people[1]?.person.name, limit: 1 })
+    expect(byName.items.map((i) => i.id)).toEqual([ids[1]])
+    const byAccount = await list({ q: people[2]?.person.accountNo })
+    expect(byAccount.items.map((i) => i.id)).toEqual([ids[2]])
+    expect((await list({ kind: 'rent' })).items).toEqual([])
+    expect((await list({ kind: 'termination' })).items).toHaveLength(3)
+    expect((await list({ status: 'approved' })).items).toEqual([])
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    expect((await list({ submittedFrom: today, submittedTo: today })).items).toHaveLength(3)
+    expect((await list({ submittedTo: '2020-01-01' })).items).toEqual([])
+
+    // a cursor from another query is refused
+    const bad = await queueHandler(
+      eventFor(listReviewQueue, { status: 'approved', cursor: first.nextCursor }, { token: reviewer.token }),
+    )
+    expect(bad.statusCode).toBe(422)
+  })
+})
+
 describe('bad input changes nothing', () => {
   test.each([
     [{ amountFen: 0 }, 422],
@@ -411,6 +490,20 @@ describe('money moves exactly once', () => {
     expect(results.map((r) => r.statusCode).filter((s) => ![200, 409, 503].includes(s ?? 0))).toEqual([])
     const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
     expect(detail.status).toBe('submitted')
+    expect(detail.timeline.filter((e) => e.action === 'submit')).toHaveLength(1)
+  })
+
+  test('10 concurrent submits with one idempotency key all answer the same 待审批', async () => {
+    const { p, app } = await readyToSubmit()
+    const key = randomUUID()
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit(p, app.id, key)))
+    const codes = results.map((r) => r.statusCode)
+    // a request that met the storage busy with the same transaction may be told to retry
+    expect(codes.filter((c) => c !== 200 && c !== 503)).toEqual([])
+    const ok = results.filter((r) => r.statusCode === 200).map((r) => bodyOf<{ status: string }>(r))
+    expect(ok.length).toBeGreaterThanOrEqual(1)
+    for (const body of ok) expect(body.status).toBe('submitted')
+    const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
     expect(detail.timeline.filter((e) => e.action === 'submit')).toHaveLength(1)
   })
 

@@ -310,19 +310,29 @@ export async function listQueue(
     values[':from'] = opts.from ?? '0000'
     values[':to'] = `${opts.to ?? '9999'}~`
   }
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: `pk = :pk${range}`,
-      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-      ExpressionAttributeValues: values,
-      ScanIndexForward: status !== 'submitted', // the queue oldest first, history newest first
-      Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, pk),
-    }),
-  )
-  return { items: (out.Items ?? []) as QueueEntry[], nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  // a filter is applied after Limit, so a filtered page is filled by reading on (a few reads at
+  // most): the reviewer sees full pages instead of empty ones with a 加载更多
+  const items: QueueEntry[] = []
+  let start = decodeCursor(opts.cursor, pk)
+  for (let reads = 0; reads < QUEUE_MAX_READS && items.length < opts.limit; reads++) {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: `pk = :pk${range}`,
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: status === 'submitted', // the queue oldest first, history newest first
+        Limit: opts.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    )
+    items.push(...((out.Items ?? []) as QueueEntry[]))
+    start = out.LastEvaluatedKey
+    if (!start) break
+  }
+  return { items, nextCursor: encodeCursor(start) }
 }
+const QUEUE_MAX_READS = 5
 
 function decodeIndexCursor(cursor: string | undefined, gsi1pk: string) {
   if (!cursor) return undefined

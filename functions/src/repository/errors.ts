@@ -12,3 +12,12 @@ export function cancellationCodes(error: unknown): string[] {
 export function failedConditionIndex(error: unknown): number {
   return cancellationCodes(error).indexOf('ConditionalCheckFailed')
 }
+
+/**
+ * The same ClientRequestToken met a transaction of other parameters (a concurrent retry built its
+ * own timestamps) or one that is still running.
+ */
+export function isIdempotencyClash(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name
+  return name === 'IdempotentParameterMismatchException' || name === 'TransactionInProgressException'
+}

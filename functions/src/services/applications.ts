@@ -18,10 +18,11 @@ import {
   transition,
 } from '@gjj/shared/workflow'
 import { nowIso } from '../lib/clock'
-import { Conflict, NotFound, RuleViolation } from '../lib/errors'
+import { Conflict, NotFound, RuleViolation, ServiceUnavailable } from '../lib/errors'
 import { newId } from '../lib/tokens'
 import * as apps from '../repository/applications'
-import { cancellationCodes, isTransactionCanceled } from '../repository/errors'
+import { getDepositor } from '../repository/depositors'
+import { cancellationCodes, isIdempotencyClash, isTransactionCanceled } from '../repository/errors'
 import type { DepositorSession } from '../repository/sessions'
 import { copyObject, deleteObject, headObject, presignUpload, presignView } from '../storage'
 import { categoriesFor, checkAmount, closingAmounts, loadContext, type WithdrawalContext } from './withdrawals'
@@ -308,9 +309,14 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
       input.idempotencyKey,
     )
   } catch (error) {
-    if (!isTransactionCanceled(error) || !cancellationCodes(error).includes('ConditionalCheckFailed')) throw error
+    // another request won: with a different key (its condition held first) or with this very key
+    // (its transaction, same token, other timestamps, is either done or still in progress)
+    const lost = isTransactionCanceled(error) && cancellationCodes(error).includes('ConditionalCheckFailed')
+    const sameKey = isIdempotencyClash(error)
+    if (!lost && !sameKey) throw error
     const now = await apps.getApplication(app.id)
     if (now?.submitKey === input.idempotencyKey && now.status === 'submitted') return summary(now)
+    if (sameKey) throw new ServiceUnavailable('提交正在处理中，请稍后刷新查看', 1)
     throw new Conflict('INVALID_STATE', '该申请正在审批中，请勿重复提交')
   }
   return summary(next)
@@ -340,7 +346,7 @@ export async function end(session: DepositorSession, id: string) {
   const t = transition(app.status, 'end', 'depositor')
   if (!t.ok) throw new Conflict('INVALID_STATE', t.message)
   const at = nowIso()
-  const ctx = await loadContext(session)
+  const depositor = await getDepositor(session.depositorId)
   try {
     await apps.transact([
       apps.appUpdate(app, { status: 'ended', updatedAt: at }, [app.status]),
@@ -350,7 +356,7 @@ export async function end(session: DepositorSession, id: string) {
         at,
         action: 'end',
         actor: 'depositor',
-        actorName: ctx.depositor.name,
+        actorName: depositor?.name ?? '',
         from: app.status,
         to: 'ended',
         opinion: null,
