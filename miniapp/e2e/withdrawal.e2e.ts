@@ -1,4 +1,4 @@
-import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
+import { maskBankCard, maskIdNumber, withLuhnCheckDigit } from '@gjj/shared/validation'
 import type { Browser, BrowserContext, CDPSession, FileChooser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest'
 import { DEMO_PASSWORD, DEMO_STAFF_PASSWORD, demoPeople, demoStaff, idNumberOf } from '../../functions/src/seed/demo'
@@ -23,17 +23,7 @@ let cdp: CDPSession
 /** the reviewer's own browser session */
 let staff: Page
 
-/** appends the Luhn check digit */
-function withLuhn(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i])
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
-}
-const NEW_CARD = withLuhn('622202880012345678') // 19 digits
+const NEW_CARD = withLuhnCheckDigit('622202880012345678') // 19 digits
 
 /** "12,345.67 元" → 1234567 */
 const fenOf = (text: string | null) => {

@@ -24,6 +24,7 @@ import {
   PROVINCE_CODES,
   passwordChangeSchema,
   phoneSchema,
+  withLuhnCheckDigit,
 } from './validation'
 
 const MANUAL_ID = '371524199011063028' // 王冬冬 in the manual's screenshot
@@ -127,6 +128,15 @@ describe('phone, login account, bank card, SMS code', () => {
     ['4111111111111111', '4111111111111111'],
   ])('%j is a bank card', (card, value) => {
     expect(checkBankCard(card)).toEqual({ ok: true, value })
+  })
+
+  test.each([
+    ['622202123456789012', '6222021234567890128'],
+    ['411111111111111', '4111111111111111'],
+    ['62284800123456789', '622848001234567894'],
+  ])('the Luhn check digit of %s gives %s, and only it is accepted', (body, card) => {
+    expect(withLuhnCheckDigit(body)).toBe(card)
+    for (let d = 0; d <= 9; d++) expect(checkBankCard(body + d).ok).toBe(body + d === card)
   })
 
   test.each([

@@ -124,17 +124,27 @@ export function checkLoginAccount(input: string, options?: IdNumberOptions): Che
   return fail('请输入正确的手机号码或身份证号码')
 }
 
-function luhnValid(digits: string): boolean {
+/** the Luhn sum of the digits, counting from the right; `doubleEven` doubles positions 0, 2, … */
+function luhnSum(digits: string, doubleEven: boolean): number {
   let sum = 0
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) {
+    if (i % 2 === (doubleEven ? 0 : 1)) {
       d *= 2
       if (d > 9) d -= 9
     }
     sum += d
   }
-  return sum % 10 === 0
+  return sum
+}
+
+function luhnValid(digits: string): boolean {
+  return luhnSum(digits, false) % 10 === 0
+}
+
+/** the card number with its Luhn check digit appended (for issuing test and demo cards) */
+export function withLuhnCheckDigit(body: string): string {
+  return body + String((10 - (luhnSum(body, true) % 10)) % 10)
 }
 
 /** bank card number: spaces allowed while typing, 16–19 digits, Luhn check digit */

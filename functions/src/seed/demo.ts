@@ -1,7 +1,7 @@
 import { addDays, addMonths, type IsoDate } from '@gjj/shared/date'
 import { yearlySettlementInterest } from '@gjj/shared/loan/deposit-interest'
 import { buildSchedule } from '@gjj/shared/loan/schedule'
-import { idCheckChar } from '@gjj/shared/validation'
+import { idCheckChar, withLuhnCheckDigit } from '@gjj/shared/validation'
 import type { AccountItem, LedgerEntry } from '../repository/accounts'
 import type { DepositorItem } from '../repository/depositors'
 import type { LoanItem, OverdueItem, RepaymentItem } from '../repository/loans'
@@ -186,19 +186,8 @@ export function demoLogins() {
 
 /** the bank card each demo depositor already has on file (Luhn-valid) */
 export function demoBankCard(p: DemoPerson, at: string) {
-  const cardNo = withLuhn(`621700001${p.accountNo.slice(-9)}`)
+  const cardNo = withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`)
   return { id: `C${p.depositorId}`, cardNo, bankName: '中国建设银行', holderName: p.name, addedAt: at }
-}
-
-/** appends the Luhn check digit */
-function withLuhn(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i])
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
 }
 
 const CONTRIBUTION_PPM = 120_000 // 12 % each from the person and the employer
@@ -366,7 +355,7 @@ export function demoLoan(
       lastDueDate: due.at(-1)?.dueDate ?? disbursedOn,
       monthlyDeductionSigned: false,
       bankName: '中国建设银行',
-      bankCardNo: withLuhn(`621700001${p.accountNo.slice(-9)}`),
+      bankCardNo: withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`),
       houseAddress: l.houseAddress,
       version: 1,
     },
