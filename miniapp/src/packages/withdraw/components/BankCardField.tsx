@@ -13,6 +13,15 @@ import './withdraw.css'
 export const cardLabel = (card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'>) =>
   `${card.bankName} ${card.cardNoMasked}`
 
+/** the chosen card: a narrow row wraps after the bank's name, never inside the card number */
+function CardValue({ card }: { card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'> }) {
+  return (
+    <>
+      {card.bankName} <Text className="wd-select__card-no">{card.cardNoMasked}</Text>
+    </>
+  )
+}
+
 /**
  * 收款银行账号 (manual 5.2.1.1 (3)): choose one of the person's own cards with 【取消】/【确定】,
  * or 添加新银行卡; a new card is chosen at once.
@@ -39,13 +48,6 @@ export function BankCardField({
 
   return (
     <>
-      <Field label="收款银行账号" error={error}>
-        <SelectValue
-          value={chosen ? cardLabel(chosen) : value && cards.loading ? '加载中…' : ''}
-          placeholder="点击选择银行账号"
-          onClick={open}
-        />
-      </Field>
       <Popup visible={choosing} position="bottom" round title="选择收款银行账号" onClose={() => setChoosing(false)}>
         <View className="wd-popup wd-cards">
           <View className="wd-popup__body">
@@ -109,6 +111,14 @@ export function BankCardField({
           void cards.reload()
         }}
       />
+      {/* last in its card (the popups above stay mounted once opened), so it has no bottom border */}
+      <Field label="收款银行账号" error={error}>
+        <SelectValue
+          value={chosen ? <CardValue card={chosen} /> : value && cards.loading ? '加载中…' : ''}
+          placeholder="点击选择银行账号"
+          onClick={open}
+        />
+      </Field>
     </>
   )
 }

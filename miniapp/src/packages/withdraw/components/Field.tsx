@@ -32,7 +32,7 @@ export function SelectValue({
   placeholder,
   onClick,
 }: {
-  value?: string
+  value?: ReactNode
   placeholder: string
   onClick: () => void
 }) {

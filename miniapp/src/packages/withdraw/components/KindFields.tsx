@@ -1,7 +1,9 @@
 import type { WithdrawalKind } from '@gjj/shared/catalog'
+import { checkYuanText } from '@gjj/shared/validation'
 import { Input, Radio } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
 import type { FieldErrors } from '../../../lib/errors'
+import { yuan } from '../../../lib/format'
 import type { ApplyForm } from './apply-form'
 import { Field } from './Field'
 
@@ -86,12 +88,18 @@ export function KindFields({
   return <>{fields[kind]}</>
 }
 
+/** an amount typed in 元 as the screens show money ("1200" → "1,200.00 元") */
+function typedYuan(text: string): string {
+  const checked = checkYuanText(text)
+  return checked.ok ? yuan(checked.value) : `${text} 元`
+}
+
 /** the first step's entries as label / value rows, shown above the amount */
 export function stepOneRows(kind: WithdrawalKind, form: ApplyForm): [string, string][] {
   if (kind === 'rent') {
     return [
       ['租房地址', form.rentAddress],
-      ['月租金', `${form.monthlyRent} 元`],
+      ['月租金', typedYuan(form.monthlyRent)],
       ['租房月数', `${form.months} 个月`],
     ]
   }
