@@ -4,11 +4,14 @@ import {
   archiveCategoriesFor,
   CLOSING_WITHDRAWAL_KINDS,
   centerPolicySchema,
+  counterMessage,
   defaultPolicy,
+  informationLimit,
   isOpen,
   KINDS,
   missingCategories,
   noticeFor,
+  partialLimitsOf,
   WITHDRAWAL_KINDS,
 } from './catalog'
 
@@ -93,5 +96,43 @@ describe('the catalog', () => {
 
   test('a stored policy with an unknown kind is refused', () => {
     expect(centerPolicySchema.safeParse({ ...defaultPolicy, openKinds: ['lottery'] }).success).toBe(false)
+  })
+})
+
+describe("the partial withdrawals' own limits", () => {
+  const limits = partialLimitsOf(defaultPolicy)
+
+  test.each([
+    [120_000, 6, 720_000, '房租提取金额不能超过7,200.00元（每月最多1,500.00元）'],
+    [200_000, 6, 900_000, '房租提取金额不能超过9,000.00元（每月最多1,500.00元）'],
+    [150_000, 12, 1_800_000, '房租提取金额不能超过18,000.00元（每月最多1,500.00元）'],
+  ])('房租 %i fen a month for %i months: at most %i fen', (monthlyRentFen, months, capFen, capMessage) => {
+    expect(informationLimit({ kind: 'rent', monthlyRentFen, months }, limits)).toEqual({
+      monthsError: null,
+      capFen,
+      capMessage,
+    })
+  })
+
+  test("months over the policy are refused with the policy's number", () => {
+    expect(informationLimit({ kind: 'rent', monthlyRentFen: 100_000, months: 13 }, limits).monthsError).toBe(
+      '提取月数不能超过12个月',
+    )
+    const fee = informationLimit({ kind: 'propertyFee', months: 13 }, limits)
+    expect(fee).toEqual({
+      monthsError: '物业费最多提取12个月',
+      capFen: 300_000,
+      capMessage: '物业管理费提取每次不能超过3,000.00元',
+    })
+  })
+
+  test("a center's own policy changes the figures and the words", () => {
+    const own = partialLimitsOf({
+      ...defaultPolicy,
+      counterThresholdFen: 5_000_000,
+      rent: { ...defaultPolicy.rent, monthlyCapFen: 100_000 },
+    })
+    expect(informationLimit({ kind: 'rent', monthlyRentFen: 150_000, months: 3 }, own).capFen).toBe(300_000)
+    expect(counterMessage(own)).toBe('提取金额达到50,000.00元，请携带材料到中心柜台办理')
   })
 })

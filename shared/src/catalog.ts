@@ -305,3 +305,47 @@ export function missingCategories(
   const uploaded = new Set(uploadedKeys)
   return categories.filter((c) => c.required && !uploaded.has(c.key))
 }
+
+/** a center's limits on the partial withdrawals, as the form needs them (a part of its policy) */
+export const partialLimitsSchema = z.object({
+  counterThresholdFen: z.int(),
+  rent: z.object({ monthlyCapFen: z.int(), maxMonths: z.int() }),
+  propertyFee: z.object({ maxAmountFen: z.int(), maxMonths: z.int() }),
+})
+export type PartialLimits = z.infer<typeof partialLimitsSchema>
+
+export const partialLimitsOf = (policy: CenterPolicy): PartialLimits => ({
+  counterThresholdFen: policy.counterThresholdFen,
+  rent: { monthlyCapFen: policy.rent.monthlyCapFen, maxMonths: policy.rent.maxMonths },
+  propertyFee: { maxAmountFen: policy.propertyFee.maxAmountFen, maxMonths: policy.propertyFee.maxMonths },
+})
+
+/** online applications of this amount or more go to the counter */
+export const counterMessage = (limits: Pick<PartialLimits, 'counterThresholdFen'>) =>
+  `提取金额达到${formatYuan(limits.counterThresholdFen)}元，请携带材料到中心柜台办理`
+
+/**
+ * What a partial withdrawal's own information (提取信息) allows, by the same rule on the phone and
+ * on the server: a refusal of the months, and the most the amount may be, with the words for it.
+ * 房租: min(月租金, monthly cap) × 月数; 物业管理费: the cap per application. Null: no own limit.
+ */
+export function informationLimit(
+  data: { kind: 'rent'; monthlyRentFen: number; months: number } | { kind: 'propertyFee'; months: number },
+  limits: PartialLimits,
+): { monthsError: string | null; capFen: number; capMessage: string } {
+  if (data.kind === 'rent') {
+    const { monthlyCapFen, maxMonths } = limits.rent
+    const capFen = Math.min(data.monthlyRentFen, monthlyCapFen) * data.months
+    return {
+      monthsError: data.months > maxMonths ? `提取月数不能超过${maxMonths}个月` : null,
+      capFen,
+      capMessage: `房租提取金额不能超过${formatYuan(capFen)}元（每月最多${formatYuan(monthlyCapFen)}元）`,
+    }
+  }
+  const { maxAmountFen, maxMonths } = limits.propertyFee
+  return {
+    monthsError: data.months > maxMonths ? `物业费最多提取${maxMonths}个月` : null,
+    capFen: maxAmountFen,
+    capMessage: `物业管理费提取每次不能超过${formatYuan(maxAmountFen)}元`,
+  }
+}

@@ -121,6 +121,8 @@ describe('我要提取', () => {
     expect(by.loanRepayment?.eligible).toBe(true)
     expect(by.loanRepayment?.maxAmountFen).toBeGreaterThan(0)
     expect(by.termination?.eligible).toBe(false)
+    // born 1990: 离、退休提取 is open with a 离、退休证明, which the list says
+    expect(by.retirement?.hint).toBe('未达法定退休年龄的，须上传离、退休证明')
   })
 
   test("a center's own policy (stored on its CENTER item) closes kinds and lowers the counter limit", async () => {
@@ -140,9 +142,13 @@ describe('我要提取', () => {
     ])
     try {
       const p = await makeDepositor({ centerCode: code, sealedMonthsAgo: 8 })
-      const { kinds } = bodyOf<{ kinds: { kind: string; eligible: boolean; ineligibleReason: string | null }[] }>(
-        await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token })),
-      )
+      const { kinds, limits } = bodyOf<{
+        kinds: { kind: string; eligible: boolean; ineligibleReason: string | null; hint: string | null }[]
+        limits: { counterThresholdFen: number; rent: { monthlyCapFen: number } }
+      }>(await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token })))
+      // the form checks the center's own figures as the person types
+      expect(limits.counterThresholdFen).toBe(1_000_000)
+      expect(limits.rent.monthlyCapFen).toBe(150_000)
       const by = Object.fromEntries(kinds.map((k) => [k.kind, k]))
       // 显示中心开放的业务: a closed kind is not offered, and asking for it directly is refused
       expect(by.rent).toBeUndefined()

@@ -4,11 +4,14 @@ import {
   archiveCategoriesFor,
   type CenterPolicy,
   centerPolicySchema,
+  counterMessage,
   defaultPolicy,
+  informationLimit,
   isOpen,
   KINDS,
   MIN_REMAINING_BALANCE_FEN,
   noticeFor,
+  partialLimitsOf,
   WITHDRAWAL_KINDS,
   type WithdrawalKind,
 } from '@gjj/shared/catalog'
@@ -132,8 +135,7 @@ export function evaluate(kind: WithdrawalKind, ctx: WithdrawalContext, closingTo
     }
     const total = closingTotalFen ?? account.balanceFen
     if (total <= 0) return no('您的账户余额为零，无需办理提取')
-    if (total > counterCap)
-      return no(`提取金额达到${formatYuan(policy.counterThresholdFen)}元，请携带材料到中心柜台办理`)
+    if (total > counterCap) return no(counterMessage(policy))
     return { eligible: true, reason: null, maxAmountFen: total }
   }
   if (account.status !== '01') return no(`您的账户状态为“${statusLabel(account.status)}”，不能办理此业务`)
@@ -175,9 +177,11 @@ export function categoriesFor(
 export async function listKinds(session: DepositorSession) {
   const ctx = await loadContext(session)
   const closing = await closingAmounts(ctx.account, ctx.today)
+  const retired = retirementAgeReached(ctx.depositor, ctx.today)
   return {
     balanceFen: ctx.account.balanceFen,
     accountStatus: coded(ACCOUNT_STATUS, ctx.account.status),
+    limits: partialLimitsOf(ctx.policy),
     kinds: WITHDRAWAL_KINDS.filter((k) => isOpen(k, ctx.policy)).map((kind) => {
       const def = KINDS[kind]
       const inProgress = ctx.active.get(kind) ?? null
@@ -194,6 +198,7 @@ export async function listKinds(session: DepositorSession) {
         eligible: e.eligible,
         ineligibleReason: e.reason,
         maxAmountFen: e.maxAmountFen,
+        hint: kind === 'retirement' && e.eligible && !retired ? '未达法定退休年龄的，须上传离、退休证明' : null,
         inProgressApplicationId: inProgress,
         notice: noticeFor(kind, ctx.policy),
         archiveCategories: categoriesFor(kind, ctx),
@@ -241,17 +246,12 @@ export function checkAmount(data: ApplicationData, ctx: WithdrawalContext, closi
   if (amount > ctx.account.balanceFen - MIN_REMAINING_BALANCE_FEN) {
     throw new RuleViolation('INSUFFICIENT_BALANCE', '账户余额不足', [{ path: ['amountFen'], message: '账户余额不足' }])
   }
-  if (data.kind === 'rent') {
-    const { monthlyCapFen, maxMonths } = ctx.policy.rent
-    if (data.months > maxMonths) throw issue(`提取月数不能超过${maxMonths}个月`, 'months')
-    const cap = Math.min(data.monthlyRentFen, monthlyCapFen) * data.months
-    if (amount > cap) throw issue(`房租提取金额不能超过${formatYuan(cap)}元（每月最多${formatYuan(monthlyCapFen)}元）`)
+  if (data.kind === 'rent' || data.kind === 'propertyFee') {
+    const own = informationLimit(data, partialLimitsOf(ctx.policy))
+    if (own.monthsError) throw issue(own.monthsError, 'months')
+    if (amount > own.capFen) throw issue(own.capMessage)
   }
-  if (data.kind === 'propertyFee') {
-    const { maxAmountFen, maxMonths } = ctx.policy.propertyFee
-    if (data.months > maxMonths) throw issue(`物业费最多提取${maxMonths}个月`, 'months')
-    if (amount > maxAmountFen) throw issue(`物业管理费提取每次不能超过${formatYuan(maxAmountFen)}元`)
-  }
+  if (amount >= ctx.policy.counterThresholdFen) throw issue(counterMessage(ctx.policy))
   if (amount > e.maxAmountFen) throw issue(`本次最多可提取${formatYuan(e.maxAmountFen)}元`)
   return amount
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { archiveCategorySchema, closingWithdrawalKindSchema, noticeSchema, withdrawalKindSchema } from '../catalog'
+import {
+  archiveCategorySchema,
+  closingWithdrawalKindSchema,
+  noticeSchema,
+  partialLimitsSchema,
+  withdrawalKindSchema,
+} from '../catalog'
 import { ACCOUNT_STATUS, codeSchema, WITHDRAWAL_BUSINESS } from '../codes'
 import { applicationId } from './application'
 import { coded, fen, isoDate, maskedIdNumber } from './common'
@@ -16,6 +22,8 @@ export const withdrawalKindInfoSchema = z.object({
   ineligibleReason: z.string().nullable(),
   /** the most this kind may withdraw now (closing kinds: balance + 销户利息; 0 when not eligible) */
   maxAmountFen: fen,
+  /** what else the person should know before choosing it (e.g. a certificate to upload) */
+  hint: z.string().nullable(),
   /** an application of this kind still in progress (only one at a time) */
   inProgressApplicationId: applicationId.nullable(),
   notice: noticeSchema,
@@ -33,6 +41,8 @@ export const listWithdrawalKinds = defineOperation({
   output: z.object({
     balanceFen: fen,
     accountStatus: coded(codeSchema(ACCOUNT_STATUS)),
+    /** the center's limits the form checks as the person types (the server checks them again) */
+    limits: partialLimitsSchema,
     kinds: z.array(withdrawalKindInfoSchema),
   }),
 })

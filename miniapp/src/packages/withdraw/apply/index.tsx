@@ -12,6 +12,7 @@ import { type ApplyContext, loadApplyContext } from '../components/apply-context
 import {
   ALL_FIELDS,
   type ApplyForm,
+  amountCapFen,
   checkStepOne,
   emptyForm,
   FIELD_PATH,
@@ -78,14 +79,14 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   }
 
   const next = () => {
-    const found = checkStepOne(kind, form)
+    const found = checkStepOne(kind, form, ctx.bounds?.limits)
     setErrors(found)
     if (Object.keys(found).length === 0) setStep(2)
   }
 
   /** 【上传档案】: save the draft, then upload its archive */
   const save = async () => {
-    const checked = toData(kind, form, ctx.maxAmountFen)
+    const checked = toData(kind, form, ctx.bounds)
     if (!checked.ok) return show(checked.errors)
     setBusy(true)
     try {
@@ -158,7 +159,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
               <Field
                 label="提取金额（元）"
                 error={errors.amountFen}
-                hint={ctx.maxAmountFen !== undefined ? `可提取金额上限 ${yuan(ctx.maxAmountFen)}` : undefined}
+                hint={ctx.bounds ? `可提取金额上限 ${yuan(amountCapFen(kind, form, ctx.bounds))}` : undefined}
               >
                 <Input
                   className="apply__amount"

@@ -4,7 +4,7 @@ import type { getWithdrawalQuote } from '@gjj/shared/api/withdrawal'
 import { KINDS, type Notice, WITHDRAWAL_KINDS, type WithdrawalKind } from '@gjj/shared/catalog'
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { api } from '../../../api'
-import { isClosing } from './apply-form'
+import { type AmountLimits, isClosing } from './apply-form'
 
 export type Quote = OutputOf<typeof getWithdrawalQuote>
 
@@ -13,8 +13,11 @@ export interface ApplyContext {
   kind: WithdrawalKind
   name: string
   notice: Notice
-  /** a new application: 可提取金额上限; undefined while editing one (its own lock hides the limit) */
-  maxAmountFen?: number
+  /**
+   * a new application: 可提取金额上限 and the center's limits; undefined while editing one (its own
+   * lock hides the limit)
+   */
+  bounds?: AmountLimits
   /** closing kinds: 个人账户余额 + 销户利息 = 提取金额合计 */
   quote?: Quote
   /** editing (修改重新上传): the saved application */
@@ -55,7 +58,7 @@ export async function loadApplyContext(kindParam?: string, id?: string): Promise
   }
   if (!isWithdrawal(kindParam))
     return { blocked: true, title: '我要提取', reason: '提取业务类型不正确，请返回重新选择' }
-  const { kinds } = await api.listWithdrawalKinds()
+  const { kinds, limits } = await api.listWithdrawalKinds()
   const info = kinds.find((k) => k.kind === kindParam)
   const title = info?.name ?? KINDS[kindParam].name
   if (!info) return { blocked: true, title, reason: '本中心暂未开放此项业务' }
@@ -68,5 +71,10 @@ export async function loadApplyContext(kindParam?: string, id?: string): Promise
     }
   }
   if (!info.eligible) return { blocked: true, title, reason: info.ineligibleReason ?? '您暂不符合办理条件' }
-  return withQuote({ kind: info.kind, name: info.name, notice: info.notice, maxAmountFen: info.maxAmountFen })
+  return withQuote({
+    kind: info.kind,
+    name: info.name,
+    notice: info.notice,
+    bounds: { maxAmountFen: info.maxAmountFen, limits },
+  })
 }

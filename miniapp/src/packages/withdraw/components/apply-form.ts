@@ -1,5 +1,11 @@
 import type { ApplicationData } from '@gjj/shared/api/application'
-import { CLOSING_WITHDRAWAL_KINDS, type WithdrawalKind } from '@gjj/shared/catalog'
+import {
+  CLOSING_WITHDRAWAL_KINDS,
+  counterMessage,
+  informationLimit,
+  type PartialLimits,
+  type WithdrawalKind,
+} from '@gjj/shared/catalog'
 import { fenToYuanString } from '@gjj/shared/money'
 import { checkYuanText } from '@gjj/shared/validation'
 import type { FieldErrors } from '../../../lib/errors'
@@ -118,20 +124,20 @@ function yuanToFen(text: string): number {
   return checked.ok ? checked.value : 0
 }
 
-/** the first step's errors (empty: 【下一步】 may go on) */
-export function checkStepOne(kind: WithdrawalKind, form: ApplyForm): FieldErrors {
+/** the first step's errors (empty: 【下一步】 may go on); the center's month limits when known */
+export function checkStepOne(kind: WithdrawalKind, form: ApplyForm, limits?: PartialLimits): FieldErrors {
   if (kind === 'rent') {
     const rent = checkYuanText(form.monthlyRent)
     return compact({
       rentAddress: required(form.rentAddress, '请输入租房地址'),
       monthlyRentFen: rent.ok ? undefined : rent.message.replace('金额', '月租金'),
-      months: checkMonths(form.months),
+      months: checkMonths(form.months) ?? ownLimit(kind, form, limits)?.monthsError ?? undefined,
     })
   }
   if (kind === 'propertyFee') {
     return compact({
       propertyAddress: required(form.propertyAddress, '请输入房屋地址'),
-      months: checkMonths(form.months),
+      months: checkMonths(form.months) ?? ownLimit(kind, form, limits)?.monthsError ?? undefined,
     })
   }
   if (kind === 'loanRepayment' && form.loanSource === 'commercial') {
@@ -143,22 +149,57 @@ export function checkStepOne(kind: WithdrawalKind, form: ApplyForm): FieldErrors
   return {}
 }
 
+/** the limit the 提取信息 itself sets (房租: 月租金 × 月数 within the monthly cap), once it is valid */
+function ownLimit(kind: WithdrawalKind, form: ApplyForm, limits?: PartialLimits) {
+  if (!limits || checkMonths(form.months)) return null
+  const months = Number(form.months.trim())
+  if (kind === 'propertyFee') return informationLimit({ kind, months }, limits)
+  const rent = checkYuanText(form.monthlyRent)
+  if (kind === 'rent' && rent.ok) return informationLimit({ kind, monthlyRentFen: rent.value, months }, limits)
+  return null
+}
+
+export interface AmountLimits {
+  /** the kind's 可提取金额上限 (balance, loan owed, counter) */
+  maxAmountFen: number
+  limits: PartialLimits
+}
+
+/** the most this form may ask for, for the hint under 提取金额 */
+export function amountCapFen(kind: WithdrawalKind, form: ApplyForm, bounds: AmountLimits): number {
+  const own = ownLimit(kind, form, bounds.limits)
+  return Math.min(bounds.maxAmountFen, own?.capFen ?? Number.MAX_SAFE_INTEGER)
+}
+
+/** the amount's error, in the words of the rule it breaks (the server's, checked again there) */
+function checkAmount(kind: WithdrawalKind, form: ApplyForm, bounds?: AmountLimits): string | number {
+  const amount = checkYuanText(form.amount)
+  if (!amount.ok) return amount.message
+  if (!bounds) return amount.value
+  const own = ownLimit(kind, form, bounds.limits)
+  if (own && amount.value > own.capFen) return own.capMessage
+  if (amount.value >= bounds.limits.counterThresholdFen) return counterMessage(bounds.limits)
+  const max = checkYuanText(form.amount, { maxFen: bounds.maxAmountFen, maxLabel: '可提取金额上限' })
+  return max.ok ? max.value : max.message
+}
+
 /**
- * The whole form as application data, or the errors under its fields. `maxFen` is the kind's
- * 可提取金额上限 when known (not while editing: the server checks it again anyway).
+ * The whole form as application data, or the errors under its fields. `bounds` are the kind's
+ * 可提取金额上限 and the center's limits when known (not while editing: the server checks them
+ * again anyway).
  */
 export function toData(
   kind: WithdrawalKind,
   form: ApplyForm,
-  maxFen?: number,
+  bounds?: AmountLimits,
 ): { ok: true; data: WithdrawalData } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = { ...checkStepOne(kind, form) }
+  const errors: FieldErrors = { ...checkStepOne(kind, form, bounds?.limits) }
   if (!form.bankCardId) errors.bankCardId = '请选择收款银行账号'
   let amountFen = 0
   if (!isClosing(kind)) {
-    const amount = checkYuanText(form.amount, maxFen ? { maxFen, maxLabel: '可提取金额上限' } : undefined)
-    if (amount.ok) amountFen = amount.value
-    else errors.amountFen = amount.message
+    const amount = checkAmount(kind, form, bounds)
+    if (typeof amount === 'number') amountFen = amount
+    else errors.amountFen = amount
   }
   if (Object.keys(errors).length) return { ok: false, errors }
   const bankCardId = form.bankCardId

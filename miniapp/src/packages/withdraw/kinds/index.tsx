@@ -29,9 +29,12 @@ function KindRow({ kind }: { kind: WithdrawalKindInfo }) {
         {inProgress ? (
           <Text className="kind__sub">您有正在办理的申请，点击查看办理进度</Text>
         ) : kind.eligible ? (
-          <Text className="kind__sub">
-            可提取金额上限 <Text className="kind__limit">{yuan(kind.maxAmountFen)}</Text>
-          </Text>
+          <>
+            <Text className="kind__sub">
+              可提取金额上限 <Text className="kind__limit">{yuan(kind.maxAmountFen)}</Text>
+            </Text>
+            {kind.hint && <Text className="kind__sub kind__hint">{kind.hint}</Text>}
+          </>
         ) : (
           <Text className="kind__sub kind__reason">{kind.ineligibleReason}</Text>
         )}
