@@ -21,6 +21,7 @@ const steps: [string, string, string[]][] = [
   ['typecheck functions', bin('tsc'), ['-p', 'functions']],
   ['typecheck miniapp', bin('tsc'), ['-p', 'miniapp']],
   ['typecheck scripts', bin('tsc'), ['-p', 'scripts']],
+  ['typecheck browser tests', bin('tsc'), ['-p', 'miniapp/e2e']],
   [
     'unit + integration tests',
     bin('vitest'),

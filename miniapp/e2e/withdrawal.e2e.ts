@@ -1,8 +1,36 @@
 import { maskBankCard, maskIdNumber, withLuhnCheckDigit } from '@gjj/shared/validation'
-import type { Browser, BrowserContext, CDPSession, FileChooser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest'
-import { DEMO_PASSWORD, DEMO_STAFF_PASSWORD, demoPeople, demoStaff, idNumberOf } from '../../functions/src/seed/demo'
-import { launch, phone, popupSettled, settled, shot, webUrl } from './browser'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { demoPeople, demoStaff, idNumberOf } from '../../functions/src/seed/demo'
+import {
+  back,
+  fenOf,
+  hasClass,
+  launch,
+  openFromTab,
+  phone,
+  popupSettled,
+  rowValue,
+  settled,
+  shot,
+  shotAt,
+  skipAfterFailure,
+  tapText,
+  vis,
+} from './browser'
+import { cardImage, choose, noUploadsRunning, pdf, type Upload, uploadTo } from './files'
+import {
+  apiGet,
+  approve,
+  closeNotice,
+  loginDepositor,
+  loginReviewer,
+  openFundAccount,
+  openNotice,
+  queueItem,
+  reviewThumbsLoaded,
+  submitForApproval,
+} from './people'
 
 /**
  * Issue 5 as people would do it (manual 5.2): the retired 阿勒泰 depositor 张建国 applies for
@@ -24,78 +52,6 @@ let cdp: CDPSession
 let staff: Page
 
 const NEW_CARD = withLuhnCheckDigit('622202880012345678') // 19 digits
-
-/** "12,345.67 元" → 1234567 */
-const fenOf = (text: string | null) => {
-  const m = /(-?[\d,]+)\.(\d\d)/.exec(text ?? '')
-  if (!m) throw new Error(`no amount in "${text}"`)
-  return Number((m[1] as string).replaceAll(',', '')) * 100 + Number(m[2])
-}
-
-/** a one-page PDF (ASCII text) with a correct xref table */
-function pdf(text: string): Buffer {
-  const content = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((o, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`
-  })
-  const xref = out.length
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(out, 'latin1')
-}
-
-type Upload = { name: string; mimeType: string; buffer: Buffer }
-
-/**
- * A photo-like card image drawn on a canvas (with a band of noise, so the browser's JPEG
- * re-compression leaves enough bytes for a visible upload progress).
- */
-async function cardImage(name: string, title: string, type: 'image/png' | 'image/jpeg', hue: number): Promise<Upload> {
-  const scratch = await browser.newPage()
-  try {
-    const dataUrl = await scratch.evaluate(
-      ({ title, type, hue }) => {
-        const canvas = document.createElement('canvas')
-        canvas.width = 640
-        canvas.height = 400
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
-        ctx.fillStyle = `hsl(${hue} 45% 88%)`
-        ctx.fillRect(0, 0, 640, 400)
-        ctx.fillStyle = `hsl(${hue} 50% 35%)`
-        ctx.font = 'bold 40px "Noto Sans CJK SC", sans-serif'
-        ctx.fillText(title, 40, 80)
-        ctx.font = '26px "Noto Sans CJK SC", sans-serif'
-        ctx.fillText('测试样例 · 非真实证件', 40, 130)
-        const noise = ctx.getImageData(0, 200, 640, 170)
-        let seed = hue + 7
-        for (let i = 0; i < noise.data.length; i += 4) {
-          seed = (seed * 1103515245 + 12345) & 0x7fffffff
-          const v = seed % 256
-          noise.data[i] = v
-          noise.data[i + 1] = (v * 3) % 256
-          noise.data[i + 2] = 255 - v
-        }
-        ctx.putImageData(noise, 0, 200)
-        return canvas.toDataURL(type, 0.95)
-      },
-      { title, type, hue },
-    )
-    return { name, mimeType: type, buffer: Buffer.from(dataUrl.split(',')[1] as string, 'base64') }
-  } finally {
-    await scratch.close()
-  }
-}
 
 beforeAll(async () => {
   browser = await launch()
@@ -124,52 +80,11 @@ beforeAll(async () => {
 })
 
 /** the steps build on each other: after one fails, the rest are skipped instead of timing out */
-let failed = false
-beforeEach((ctx) => {
-  if (failed) ctx.skip()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    failed = true
-    const name = ctx.task.name.slice(0, 20)
-    await shot(page, `withdraw-failed-depositor-${name}`).catch(() => undefined)
-    await shot(staff, `withdraw-failed-reviewer-${name}`).catch(() => undefined)
-  }
-})
+skipAfterFailure('withdraw', () => ({ depositor: page, reviewer: staff }))
 
 afterAll(async () => {
   await browser?.close()
 })
-
-/** the visible one of the elements (pages left behind stay in the DOM, hidden) */
-const vis = (p: Page, selector: string, hasText?: string | RegExp): Locator =>
-  p
-    .locator(selector, hasText ? { hasText } : {})
-    .locator('visible=true')
-    .first()
-
-/** taps the visible element with exactly this text */
-const tapText = async (p: Page, text: string) => {
-  await p.getByText(text, { exact: true }).locator('visible=true').first().tap()
-}
-
-/** Taro.showModal's 【确定】 */
-const modalOk = (p: Page) => p.getByText('确定', { exact: true }).locator('visible=true').last()
-
-async function back(p: Page) {
-  await p.goBack()
-  await settled(p)
-}
-
-/** a row value of a Rows list on the visible page */
-const rowValue = (p: Page, label: string) =>
-  p
-    .locator('.rows__row')
-    .filter({ has: p.locator('.rows__label', { hasText: new RegExp(`^${label}$`) }) })
-    .locator('visible=true')
-    .first()
-    .locator('.rows__value')
 
 /** upload throughput of the depositor's phone (bytes/s, -1: unthrottled) */
 async function uploadSpeed(bytesPerSecond: number) {
@@ -179,22 +94,6 @@ async function uploadSpeed(bytesPerSecond: number) {
     downloadThroughput: -1,
     uploadThroughput: bytesPerSecond,
   })
-}
-
-/** taps a chooser and hands it the files (the H5 image chooser may first ask 拍摄 / 从相册选择) */
-async function choose(open: () => Promise<void>, files: Upload[]) {
-  const chooser: Promise<FileChooser> = page.waitForEvent('filechooser', { timeout: 15_000 })
-  await open()
-  const album = page.getByText('从相册选择', { exact: true }).locator('visible=true')
-  const first = await Promise.race([
-    chooser.then(() => 'chooser' as const),
-    album.waitFor({ timeout: 15_000 }).then(
-      () => 'sheet' as const,
-      () => 'none' as const,
-    ),
-  ])
-  if (first === 'sheet') await album.tap()
-  await (await chooser).setFiles(files)
 }
 
 /** waits until a file's row shows its progress bar part-way (1–99 %) */
@@ -218,13 +117,6 @@ async function uploadsSeen(): Promise<Record<string, { bar: boolean; max: number
   )
 }
 
-async function noUploadsRunning() {
-  await page.locator('.archive__file--uploading').locator('visible=true').first().waitFor({ state: 'detached' })
-  await expect(page.locator('.archive__file--uploading').locator('visible=true').count()).resolves.toBe(0)
-}
-
-const hasClass = (l: Locator, cls: string) => l.evaluate((el, c) => el.classList.contains(c), cls)
-
 describe('离、退休提取 end to end', () => {
   let token = ''
   let applicationId = ''
@@ -233,40 +125,16 @@ describe('离、退休提取 end to end', () => {
 
   test('the depositor logs in at 阿勒泰 (first-login verification 支付宝登录)', async () => {
     files = {
-      idFront: await cardImage('身份证人像面.png', '居民身份证 人像面', 'image/png', 210),
-      idBack: await cardImage('身份证国徽面.jpg', '居民身份证 国徽面', 'image/jpeg', 20),
+      idFront: await cardImage(browser, '身份证人像面.png', '居民身份证 人像面', 'image/png', 210),
+      idBack: await cardImage(browser, '身份证国徽面.jpg', '居民身份证 国徽面', 'image/jpeg', 20),
       cardPdf: { name: 'bank-card.pdf', mimeType: 'application/pdf', buffer: pdf('Bank card (test sample)') },
-      cardPhoto: await cardImage('银行卡正面.jpg', '中国工商银行 借记卡', 'image/jpeg', 120),
+      cardPhoto: await cardImage(browser, '银行卡正面.jpg', '中国工商银行 借记卡', 'image/jpeg', 120),
     }
-    await page.goto(webUrl('/pages/login/index'))
-    await settled(page)
-    await page.locator('.login__center').tap()
-    await page.locator('.center-list__item', { hasText: '阿勒泰地区住房公积金管理中心' }).tap()
-    await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
-    await page.locator('.login__account input').fill(zhang.phone)
-    await page.locator('.login__password input').fill(DEMO_PASSWORD)
-    await page.locator('.login__submit button, .login__submit .nut-button').first().tap()
-    await page.getByText('首次登录验证').waitFor()
-    await popupSettled(page)
-    await page.locator('.verify__alipay').tap()
-    await page.getByText('公积金账户查询').waitFor()
-    await settled(page)
-    token = await page.evaluate(() => {
-      const raw = localStorage.getItem('gjj.session') ?? ''
-      try {
-        return (JSON.parse(raw) as { data: string }).data
-      } catch {
-        return raw
-      }
-    })
-    expect(token.length).toBeGreaterThan(20)
+    token = await loginDepositor(page, zhang)
   })
 
   test('业务办理 → 我要提取 lists 离、退休提取 as open to him', async () => {
-    await page.locator('[class*=tabbar]').getByText('业务办理', { exact: true }).locator('visible=true').first().tap()
-    await page.getByText('我要提取', { exact: true }).locator('visible=true').first().waitFor()
-    await settled(page)
-    await tapText(page, '我要提取')
+    await openFromTab(page, '业务办理', '我要提取')
     const retirement = vis(page, '.kind--retirement')
     await retirement.waitFor()
     await settled(page)
@@ -322,13 +190,10 @@ describe('离、退休提取 end to end', () => {
   })
 
   test('opens the 须知, taps 我知道了, then 上传档案', async () => {
-    await vis(page, '.wd-notice-link__title').tap()
-    await vis(page, '.wd-notice__ok').waitFor()
-    await popupSettled(page)
+    await openNotice(page)
     await expect(vis(page, '.wd-notice').textContent()).resolves.toContain('销户提取')
     await shot(page, 'withdraw-06-notice')
-    await vis(page, '.wd-notice__ok').tap()
-    await vis(page, '.wd-notice__ok').waitFor({ state: 'hidden' })
+    await closeNotice(page)
     await expect(vis(page, '.wd-notice-link__state').textContent()).resolves.toBe('已阅读')
 
     await vis(page, '.apply__upload').tap()
@@ -347,16 +212,17 @@ describe('离、退休提取 end to end', () => {
   test('uploads 身份证 (two images) and 银行卡 (a PDF) with a progress bar for each file', async () => {
     await uploadSpeed(48 * 1024)
     try {
-      await choose(() => vis(page, '#archive-idCard .nut-button', '上传图片').tap(), [files.idFront, files.idBack])
+      await choose(page, () => vis(page, '#archive-idCard .nut-button', '上传图片').tap(), [
+        files.idFront,
+        files.idBack,
+      ])
       await progressPartWay()
       await page.waitForTimeout(350) // the bar's width transition
       await shot(page, 'withdraw-08-upload-progress')
       await vis(page, '#archive-idCard .archive__count', '已上传2个').waitFor({ timeout: 30_000 })
-      await noUploadsRunning()
+      await noUploadsRunning(page)
 
-      await choose(() => vis(page, '#archive-bankCard .nut-button', '上传PDF').tap(), [files.cardPdf])
-      await vis(page, '#archive-bankCard .archive__count', '已上传1个').waitFor({ timeout: 30_000 })
-      await noUploadsRunning()
+      await uploadTo(page, 'bankCard', '上传PDF', [files.cardPdf])
     } finally {
       await uploadSpeed(-1)
     }
@@ -370,34 +236,21 @@ describe('离、退休提取 end to end', () => {
     await expect(page.locator('#archive-idCard .archive__thumb').locator('visible=true').count()).resolves.toBe(2)
     await expect(vis(page, '#archive-bankCard .archive__file-name').textContent()).resolves.toBe('bank-card.pdf')
     await expect(hasClass(vis(page, '.upload__submit'), 'nut-button-disabled')).resolves.toBe(false)
-    await vis(page, '.upload__submit').scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-09-uploaded')
+    await shotAt(page, '.upload__submit', 'withdraw-09-uploaded')
   })
 
   test('提交中心审批 → 是否提交中心审批 → 确定 leads to 流程信息查询', async () => {
-    await vis(page, '.upload__submit').tap()
-    await page.getByText('是否提交中心审批').locator('visible=true').waitFor()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-10-submit-confirm')
-    await modalOk(page).tap()
+    await submitForApproval(page, 'withdraw-10-submit-confirm')
     await vis(page, '.timeline__item').waitFor({ timeout: 15_000 })
     await settled(page)
     await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
     await expect(page.locator('.timeline__item').locator('visible=true').count()).resolves.toBe(2)
-    await vis(page, '.timeline').scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-11-submitted')
+    await shotAt(page, '.timeline', 'withdraw-11-submitted')
   })
 
   test('the 阿勒泰 reviewer logs in and sees it in the queue', async () => {
-    await staff.goto(webUrl('/packages/admin/login/index'))
-    await settled(staff)
-    await vis(staff, '.admin-login__username input').fill(reviewer.username)
-    await vis(staff, '.admin-login__password input').fill(DEMO_STAFF_PASSWORD)
-    await shot(staff, 'withdraw-12-admin-login')
-    await vis(staff, '.admin-login__submit .nut-button').tap()
-    const item = vis(staff, '.queue-item', maskIdNumber(idNumberOf(zhang)))
+    await loginReviewer(staff, reviewer, 'withdraw-12-admin-login')
+    const item = queueItem(staff, zhang)
     await item.waitFor({ timeout: 15_000 })
     await settled(staff)
     await expect(item.textContent()).resolves.toContain('离、退休提取')
@@ -413,10 +266,7 @@ describe('离、退休提取 end to end', () => {
     const thumbs = staff.locator('.review .archive__thumb').locator('visible=true')
     await thumbs.first().scrollIntoViewIfNeeded()
     await expect(thumbs.count()).resolves.toBe(2)
-    await staff.waitForFunction(() => {
-      const imgs = [...document.querySelectorAll('.review .archive__thumb img')] as HTMLImageElement[]
-      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
-    })
+    await reviewThumbsLoaded(staff, 2)
     await expect(vis(staff, '.archive__pdf-name').textContent()).resolves.toBe('bank-card.pdf')
     await staff.waitForTimeout(300)
     await shot(staff, 'withdraw-14-admin-detail-archive')
@@ -461,7 +311,7 @@ describe('离、退休提取 end to end', () => {
 
     await uploadSpeed(48 * 1024)
     try {
-      await choose(async () => {
+      await choose(page, async () => {
         await vis(page, '#archive-bankCard .archive__replace').tap()
         await tapText(page, '选择图片')
       }, [files.cardPhoto])
@@ -473,7 +323,7 @@ describe('离、退休提取 end to end', () => {
         .locator('#archive-bankCard .archive__file-name', { hasText: 'bank-card.pdf' })
         .locator('visible=true')
         .waitFor({ state: 'detached', timeout: 30_000 })
-      await noUploadsRunning()
+      await noUploadsRunning(page)
     } finally {
       await uploadSpeed(-1)
     }
@@ -482,27 +332,16 @@ describe('离、退休提取 end to end', () => {
     await expect(vis(page, '#archive-bankCard .archive__file-name').textContent()).resolves.toBe('银行卡正面.jpg')
 
     // the 须知 is read again for the new submission
-    await vis(page, '.wd-notice-link__title').tap()
-    await vis(page, '.wd-notice__ok').waitFor()
-    await popupSettled(page)
-    await vis(page, '.wd-notice__ok').tap()
-    await vis(page, '.wd-notice__ok').waitFor({ state: 'hidden' })
-    await vis(page, '#archive-bankCard').scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-20-replaced')
+    await openNotice(page)
+    await closeNotice(page)
+    await shotAt(page, '#archive-bankCard', 'withdraw-20-replaced')
 
-    await vis(page, '.upload__submit').tap()
-    await page.getByText('是否提交中心审批').locator('visible=true').waitFor()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-21-resubmit-confirm')
-    await modalOk(page).tap()
+    await submitForApproval(page, 'withdraw-21-resubmit-confirm')
     await vis(page, '.timeline__item--resubmit').waitFor({ timeout: 15_000 })
     await settled(page)
     await expect(vis(page, '.tag', '待审批').count()).resolves.toBe(1)
     await expect(page.locator('.timeline__item').locator('visible=true').count()).resolves.toBe(4)
-    await vis(page, '.timeline').scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-22-resubmitted')
+    await shotAt(page, '.timeline', 'withdraw-22-resubmitted')
   })
 
   test('the reviewer approves it', async () => {
@@ -510,56 +349,37 @@ describe('离、退休提取 end to end', () => {
     await vis(staff, '.filters__link', '刷新').waitFor()
     await settled(staff)
     await vis(staff, '.filters__link', '刷新').tap()
-    const item = vis(staff, '.queue-item', maskIdNumber(idNumberOf(zhang)))
+    const item = queueItem(staff, zhang)
     await item.waitFor({ timeout: 15_000 })
     await item.tap()
     await vis(staff, '.review-bar__button', '审批通过').waitFor()
     await settled(staff)
     // the thumbnails load lazily, once in view
     await vis(staff, '.review .archive__thumb').scrollIntoViewIfNeeded()
-    await staff.waitForFunction(() => {
-      const imgs = [...document.querySelectorAll('.review .archive__thumb img')] as HTMLImageElement[]
-      return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)
-    })
-    await vis(staff, '.review-bar__button', '审批通过').tap()
-    await vis(staff, '.nut-dialog-footer-ok').waitFor()
-    await staff.waitForTimeout(400)
-    await vis(staff, '.review-dialog__text textarea').fill('材料齐全，同意提取')
-    await shot(staff, 'withdraw-23-admin-approve-dialog')
-    await vis(staff, '.nut-dialog-footer-ok').tap()
-    await vis(staff, '.summary__status', '审批通过').waitFor()
-    await staff.waitForTimeout(1600)
+    await reviewThumbsLoaded(staff, 3)
+    await approve(staff, '材料齐全，同意提取', 'withdraw-23-admin-approve-dialog')
     await shot(staff, 'withdraw-24-admin-approved')
   })
 
   test('账户查询 → 公积金账户查询 shows 0.00 and 提取销户; the API agrees', async () => {
     await back(page) // 流程信息查询 → 我的业务
     await back(page) // → 业务办理
-    await page.locator('[class*=tabbar]').getByText('账户查询', { exact: true }).locator('visible=true').first().tap()
-    await page.getByText('公积金账户查询', { exact: true }).locator('visible=true').first().waitFor()
-    await settled(page)
-    await tapText(page, '公积金账户查询')
-    await vis(page, '.fund__balance').waitFor()
-    await vis(page, '.expand').waitFor()
-    await settled(page)
+    await openFundAccount(page)
     await expect(vis(page, '.fund__balance').textContent()).resolves.toBe('0.00')
     await expect(vis(page, '.fund__meta').textContent()).resolves.toContain('账户状态：提取销户')
     await shot(page, 'withdraw-25-fund-closed')
 
-    const { apiUrl } = inject('e2e')
-    const res = await fetch(`${apiUrl}/api/account?limit=1`, { headers: { authorization: `Bearer ${token}` } })
-    expect(res.status).toBe(200)
-    const { account } = (await res.json()) as { account: { balanceFen: number; status: { code: string } } }
+    const { account } = await apiGet<{ account: { balanceFen: number; status: { code: string } } }>(
+      token,
+      '/api/account?limit=1',
+    )
     expect(account.balanceFen).toBe(0)
     expect(account.status.code).toBe('05')
     await back(page)
   })
 
   test('我的业务 → 我发起的 → 查看: 流程信息查询 shows all five steps', async () => {
-    await page.locator('[class*=tabbar]').getByText('业务办理', { exact: true }).locator('visible=true').first().tap()
-    await page.getByText('我的业务', { exact: true }).locator('visible=true').first().waitFor()
-    await settled(page)
-    await tapText(page, '我的业务')
+    await openFromTab(page, '业务办理', '我的业务')
     await vis(page, '.nut-tabs').waitFor()
     await settled(page)
     await expect(vis(page, '.empty').textContent()).resolves.toBe('暂无待办事项')
@@ -577,8 +397,6 @@ describe('离、退休提取 end to end', () => {
     // newest first
     expect(steps).toEqual(['审批通过', '修改后重新提交', '审批退回', '提交中心审批', '填写申请'])
     await expect(vis(page, '.timeline__opinion--return').textContent()).resolves.toBe(`退回原因：${RETURN_REASON}`)
-    await vis(page, '.timeline').scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
-    await shot(page, 'withdraw-26-timeline')
+    await shotAt(page, '.timeline', 'withdraw-26-timeline')
   })
 })

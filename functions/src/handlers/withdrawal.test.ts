@@ -112,7 +112,13 @@ describe('我要提取', () => {
     })
     const res = await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token }))
     const { kinds } = bodyOf<{
-      kinds: { kind: string; eligible: boolean; ineligibleReason: string | null; maxAmountFen: number }[]
+      kinds: {
+        kind: string
+        eligible: boolean
+        ineligibleReason: string | null
+        maxAmountFen: number
+        hint: string | null
+      }[]
     }>(res)
     const by = Object.fromEntries(kinds.map((k) => [k.kind, k]))
     expect(by.rent?.eligible).toBe(false)

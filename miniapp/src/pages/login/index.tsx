@@ -189,7 +189,9 @@ export default function LoginPage() {
         position="bottom"
         round
         title="首次登录验证"
-        onClose={() => setPending(undefined)}
+        // NutUI calls onClose whenever the popup hides, also when 刷脸认证 takes its place: only a
+        // dismissal by the person ends the verification
+        onClose={() => !faceAgreement && setPending(undefined)}
       >
         <View className="verify">
           <Text className="verify__text">为保障您的账户安全，首次在本设备登录需验证本人身份</Text>
@@ -199,7 +201,14 @@ export default function LoginPage() {
             </Button>
           )}
           {pending?.methods.includes('face') && (
-            <Button block fill="outline" type="primary" disabled={busy} onClick={() => setFaceAgreement(true)}>
+            <Button
+              block
+              fill="outline"
+              type="primary"
+              className="verify__face"
+              disabled={busy}
+              onClick={() => setFaceAgreement(true)}
+            >
               刷脸登录
             </Button>
           )}
@@ -211,7 +220,7 @@ export default function LoginPage() {
           <Text className="verify__text">
             您将进行人脸识别以核验本人身份。识别信息仅用于本次身份核验，由平台按国家有关规定加密处理，不会用于其他用途。
           </Text>
-          <Button block type="primary" disabled={busy} onClick={verifyWithFace}>
+          <Button block type="primary" className="verify__face-agree" disabled={busy} onClick={verifyWithFace}>
             同意协议，开始拍摄
           </Button>
         </View>
