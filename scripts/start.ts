@@ -33,7 +33,7 @@ gjj 已就绪（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）
 
 演示账号（登录页先选择所在缴存中心）：
 ${demoLogins()
-  .map((d) => `  ${d.center.padEnd(16, '　')} ${d.login}  密码 ${d.password}   ${d.note}`)
+  .map((d) => `  ${d.center.padEnd(6, '　')} ${d.login}  密码 ${d.password}   ${d.note}`)
   .join('\n')}
 
 按 Ctrl-C 停止。`)

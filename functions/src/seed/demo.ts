@@ -5,6 +5,7 @@ import { idCheckChar, withLuhnCheckDigit } from '@gjj/shared/validation'
 import type { AccountItem, LedgerEntry } from '../repository/accounts'
 import type { DepositorItem } from '../repository/depositors'
 import type { LoanItem, OverdueItem, RepaymentItem } from '../repository/loans'
+import { demoCenters } from './centers'
 
 /**
  * The demo depositors of the local stack: several years of deposit history generated month by
@@ -168,15 +169,16 @@ export function idNumberOf(p: Pick<DemoPerson, 'region' | 'birthDate' | 'seq'>):
 }
 
 export function demoLogins() {
+  const center = (code: string) => demoCenters.find((c) => c.code === code)?.shortName ?? code
   return [
     ...demoPeople.map((p) => ({
-      center: p.centerCode,
+      center: center(p.centerCode),
       login: `${p.phone} / ${idNumberOf(p)}`,
       password: DEMO_PASSWORD,
       note: `${p.name}：${p.note}`,
     })),
     ...demoStaff.map((s) => ({
-      center: s.centerCode,
+      center: center(s.centerCode),
       login: s.username,
       password: DEMO_STAFF_PASSWORD,
       note: `${s.name}（审批后台 #/packages/admin/login/index）`,
