@@ -1,4 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 
-/** One structured logger for all functions. Never log a raw ID number, phone, card or password. */
-export const log = new Logger({ serviceName: 'gjj', logLevel: process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'INFO' })
+const LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const
+
+/**
+ * One structured logger for all functions (level from LOG_LEVEL, INFO by default). Never log a raw
+ * ID number, phone, card or password.
+ */
+export const log = new Logger({
+  serviceName: 'gjj',
+  logLevel: LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? 'INFO',
+})
