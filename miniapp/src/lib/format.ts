@@ -3,6 +3,8 @@ import { formatYuan } from '@gjj/shared/money'
 
 /** money and rates as the screens show them */
 export const yuan = (fen: number) => `${formatYuan(fen)} 元`
+/** an amount under a heading that already says （元）: "1,234.56" */
+export const amount = (fen: number) => formatYuan(fen)
 export const rate = (ppm: number) => `${formatRatePercent(ppm)}%`
 export const signedYuan = (fen: number) => `${fen > 0 ? '+' : fen < 0 ? '-' : ''}${formatYuan(Math.abs(fen))}`
 

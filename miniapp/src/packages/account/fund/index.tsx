@@ -6,7 +6,7 @@ import { ExpandRow } from '../../../components/ExpandRow'
 import { ListFooter } from '../../../components/ListFooter'
 import { LoadError } from '../../../components/LoadError'
 import { Rows } from '../../../components/Rows'
-import { signedYuan, yuan } from '../../../lib/format'
+import { amount, signedYuan, yuan } from '../../../lib/format'
 import { usePaged } from '../../../lib/use-paged'
 import { useRequest } from '../../../lib/use-request'
 import './index.css'
@@ -33,7 +33,7 @@ export default function FundAccountPage() {
         <>
           <View className="fund__card">
             <Text className="fund__label">账户余额（元）</Text>
-            <Text className="fund__balance">{yuan(a.balanceFen).replace(' 元', '')}</Text>
+            <Text className="fund__balance">{amount(a.balanceFen)}</Text>
             <View className="fund__meta">
               <Text>账户状态：{a.status.label}</Text>
               <Text>缴至：{a.paidUpTo ?? '—'}</Text>

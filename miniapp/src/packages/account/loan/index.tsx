@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { api } from '../../../api'
 import { LoadError } from '../../../components/LoadError'
 import { Rows } from '../../../components/Rows'
-import { rate, yuan } from '../../../lib/format'
+import { amount, rate, yuan } from '../../../lib/format'
 import { useRequest } from '../../../lib/use-request'
 import '../fund/index.css'
 
@@ -35,7 +35,7 @@ export default function LoanPage() {
     <View className="page loan">
       <View className="fund__card">
         <Text className="fund__label">剩余本金（元）</Text>
-        <Text className="fund__balance">{yuan(l.remainingPrincipalFen).replace(' 元', '')}</Text>
+        <Text className="fund__balance">{amount(l.remainingPrincipalFen)}</Text>
         <View className="fund__meta">
           <Text>贷款状态：{STATUS[l.status]}</Text>
           <Text>下次还款：{l.nextDueDate ?? '—'}</Text>

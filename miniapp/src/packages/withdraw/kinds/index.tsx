@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { LoadError } from '../../../components/LoadError'
-import { yuan } from '../../../lib/format'
+import { amount, yuan } from '../../../lib/format'
 import { useRequest } from '../../../lib/use-request'
 import { openDetail, withdrawUrl } from '../components/routes'
 import { useRefresh } from '../components/use-refresh'
@@ -61,7 +61,7 @@ export default function KindsPage() {
         <>
           <View className="wd-banner">
             <Text className="wd-banner__label">个人账户余额（元）</Text>
-            <Text className="wd-banner__value">{yuan(k.balanceFen).replace(' 元', '')}</Text>
+            <Text className="wd-banner__value">{amount(k.balanceFen)}</Text>
             <Text className="wd-banner__meta">账户状态：{k.accountStatus.label}</Text>
           </View>
           <View className="section-title">中心开放的提取业务</View>
