@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
 // Two projects: pure logic (no I/O) and integration (handlers against DynamoDB Local + s3rver,
-// started once by globalSetup on free ports). Browser tests have their own config.
+// started once by globalSetup on free ports). Browser tests have their own config. Both projects
+// take the suite's clock from GJJ_TEST_NOW when it is set (shared/src/testing/clock.ts).
+const SUITE_CLOCK = 'shared/src/testing/suite-clock.ts'
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'miniapp/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: [SUITE_CLOCK],
         },
       },
       {
@@ -16,7 +20,7 @@ export default defineConfig({
           name: 'integration',
           include: ['functions/src/**/*.test.ts'],
           globalSetup: ['functions/test/global-setup.ts'],
-          setupFiles: ['functions/test/setup-env.ts'],
+          setupFiles: ['functions/test/setup-env.ts', SUITE_CLOCK],
           // one DynamoDB Local for the run: files run one after another so that seeding and the
           // concurrency tests do not interleave
           fileParallelism: false,

@@ -71,5 +71,12 @@ export async function deleteObject(key: string): Promise<void> {
 }
 
 export async function presignView(key: string): Promise<string> {
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: VIEW_EXPIRES_SECONDS })
+  // signed on the clock the SDK signs its own requests with: when S3 has answered RequestTimeTooSkewed,
+  // the client keeps the offset, and a URL signed on the uncorrected clock would be expired (or not
+  // yet valid) for S3
+  const signingDate = new Date(Date.now() + (s3.config.systemClockOffset ?? 0))
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+    expiresIn: VIEW_EXPIRES_SECONDS,
+    signingDate,
+  })
 }

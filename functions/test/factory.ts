@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { today } from '../src/lib/clock'
+import { addDays } from '@gjj/shared/date'
+import { nowIso, today } from '../src/lib/clock'
 import { hashPassword } from '../src/lib/password'
 import { putAccountWithLedger } from '../src/repository/accounts'
 import { putBankCard } from '../src/repository/bank-cards'
@@ -15,8 +17,17 @@ import { openSession } from '../src/services/sessions'
  * Fresh people for tests that change state: each call makes a new depositor with an account
  * (a short deposit history built like the demo data), a bank card, and optionally a loan.
  */
-let n = 0
-const unique = () => `${process.pid % 1000}${String(++n).padStart(4, '0')}`
+const used = new Set<number>()
+/** a number no other test file of the run is likely to draw (files share one DynamoDB Local) */
+function draw(): number {
+  for (;;) {
+    const k = randomInt(0, 100_000_000)
+    if (!used.has(k)) {
+      used.add(k)
+      return k
+    }
+  }
+}
 
 export interface TestPerson {
   person: DemoPerson
@@ -26,16 +37,18 @@ export interface TestPerson {
 }
 
 export async function makeDepositor(opts: Partial<DemoPerson> = {}): Promise<TestPerson> {
-  const u = unique()
+  const k = draw()
+  const u = String(k).padStart(8, '0')
   const person: DemoPerson = {
     depositorId: `T${u}`,
     name: `测试${u}`,
     centerCode: 'C65430',
     region: '654301',
-    birthDate: '1990-01-15',
+    // born 1986–1995, so under retirement age; birth date and sequence make the ID number unique
+    birthDate: addDays('1986-01-01', k % 3650),
     gender: 'male',
-    seq: String(n % 500).padStart(3, '0'),
-    phone: `139${u.padStart(8, '0').slice(-8)}`,
+    seq: String(Math.floor(k / 3650) % 1000).padStart(3, '0'),
+    phone: `139${u}`,
     employerName: '测试单位',
     accountNo: `9${u.padStart(11, '0')}`,
     openedOn: '2023-03-10',
@@ -43,7 +56,7 @@ export async function makeDepositor(opts: Partial<DemoPerson> = {}): Promise<Tes
     note: '',
     ...opts,
   }
-  const at = new Date().toISOString()
+  const at = nowIso()
   const hash = await hashPassword('Test@2026x')
   await createDepositor(demoDepositor(person, { password: hash, hotline: hash }, at))
   const card = demoBankCard(person, at)
@@ -67,7 +80,7 @@ export async function makeDepositor(opts: Partial<DemoPerson> = {}): Promise<Tes
 }
 
 export async function makeReviewer(centerCode: string) {
-  const u = unique()
+  const u = String(draw()).padStart(8, '0')
   const staffId = `TS${u}`
   await createStaff({
     staffId,
@@ -76,7 +89,7 @@ export async function makeReviewer(centerCode: string) {
     centerCode,
     role: 'reviewer',
     passwordHash: await hashPassword('Review@2026x'),
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
   })
   const { token } = await openSession({ kind: 'staff', staffId, centerCode, role: 'reviewer' })
   return { staffId, token, username: `reviewer${u}` }

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@gjj/shared/date'
+import { chinaToday } from '@gjj/shared/clock'
 import { defaultRate, formatRatePercent } from '@gjj/shared/loan/rates'
 import {
   buildCombinedSchedule,
@@ -48,7 +48,7 @@ describe('the 房贷计算器', () => {
   test('prefills the rate from the dated table and computes 支付利息 and 还款总额 as the person types', async () => {
     await page.goto(webUrl('/packages/tools/calculator/index'))
     await settled(page)
-    const today = shanghaiDate(Date.now())
+    const today = chinaToday()
     await expect(field('rate').inputValue()).resolves.toBe(
       formatRatePercent(defaultRate({ kind: 'fund', years: 30, date: today })),
     )
@@ -182,7 +182,7 @@ describe('the 房贷计算器', () => {
     await field('amount').fill('25')
     await field('commercialAmount').fill('40')
     await field('years').fill('30')
-    const today = shanghaiDate(Date.now())
+    const today = chinaToday()
     const fundRate = defaultRate({ kind: 'fund', years: 30, date: today })
     const commercialRate = defaultRate({ kind: 'commercial', years: 30, date: today })
     await expect(field('rate').inputValue()).resolves.toBe(formatRatePercent(fundRate))

@@ -1,15 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import {
-  addDays,
-  addMonths,
-  daysBetween,
-  fromEpochDay,
-  isIsoDate,
-  monthlyDates,
-  shanghaiDate,
-  toEpochDay,
-} from './date'
+import { addDays, addMonths, daysBetween, fromEpochDay, isIsoDate, monthlyDates, toEpochDay } from './date'
 
 describe('dates', () => {
   test.each([
@@ -72,12 +63,5 @@ describe('dates', () => {
         expect(daysBetween('2025-05-20', addDays('2025-05-20', n))).toBe(n)
       }),
     )
-  })
-
-  test.each([
-    ['2025-06-30T16:00:00Z', '2025-07-01'],
-    ['2025-06-30T15:59:59Z', '2025-06-30'],
-  ])('the instant %s is %s in Shanghai', (instant, date) => {
-    expect(shanghaiDate(new Date(instant))).toBe(date)
   })
 })

@@ -115,11 +115,3 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** the Asia/Shanghai calendar date of an instant (China has no daylight saving time since 1991) */
-export function shanghaiDate(instant: Date | number): IsoDate {
-  const shifted = new Date((typeof instant === 'number' ? instant : instant.getTime()) + SHANGHAI_OFFSET_MS)
-  return formatIsoDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() })
-}

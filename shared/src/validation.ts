@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { formatIsoDate, type IsoDate, parseIsoDate, shanghaiDate } from './date'
+import { chinaToday } from './clock'
+import { formatIsoDate, type IsoDate, parseIsoDate } from './date'
 import { formatYuan, MAX_FEN, parseYuan } from './money'
 
 /**
@@ -69,10 +70,7 @@ export interface IdNumberOptions {
 }
 
 /** 18-character ID number: digits, check character, known region, real birth date not in the future */
-export function checkIdNumber(
-  input: string,
-  { today = shanghaiDate(Date.now()) }: IdNumberOptions = {},
-): Check<string> {
+export function checkIdNumber(input: string, { today = chinaToday() }: IdNumberOptions = {}): Check<string> {
   const id = input.trim().toUpperCase()
   if (id === '') return fail('请输入身份证号码')
   if (id.length !== 18) return fail('身份证号码应为18位')

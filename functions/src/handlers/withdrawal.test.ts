@@ -2,28 +2,27 @@ import { randomUUID } from 'node:crypto'
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication, getReviewDetail, listReviewQueue, returnApplication } from '@gjj/shared/api/admin'
 import {
-  createApplication,
   endApplication,
   getApplication,
   listTodo,
   requestUploadUrl,
-  submitApplication,
   updateApplication,
 } from '@gjj/shared/api/application'
 import { addBankCard } from '@gjj/shared/api/bank-card'
 import { listCenters } from '@gjj/shared/api/system'
 import { getWithdrawalQuote, listWithdrawalKinds } from '@gjj/shared/api/withdrawal'
 import { APPLICATION_KINDS } from '@gjj/shared/catalog'
+import { chinaToday } from '@gjj/shared/clock'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
+import { create, type Detail, sealed, submit, uploadRequired } from '../../test/applications'
 import { bodyOf, eventFor } from '../../test/events'
-import { makeDepositor, makeReviewer, setBalance, type TestPerson } from '../../test/factory'
+import { makeDepositor, makeReviewer, setBalance } from '../../test/factory'
 import * as accounts from '../repository/accounts'
 import { putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
 import { seedDemoData } from '../seed/index'
 import { handler as addBankCardHandler } from './add-bank-card'
 import { handler as approveHandler } from './approve-application'
-import { handler as createHandler } from './create-application'
 import { handler as endHandler } from './end-application'
 import { handler as getHandler } from './get-application'
 import { handler as reviewDetailHandler } from './get-review-detail'
@@ -34,17 +33,7 @@ import { handler as todoHandler } from './list-todo'
 import { handler as kindsHandler } from './list-withdrawal-kinds'
 import { handler as uploadHandler } from './request-upload-url'
 import { handler as returnHandler } from './return-application'
-import { handler as submitHandler } from './submit-application'
 import { handler as updateHandler } from './update-application'
-
-type Detail = {
-  id: string
-  status: string
-  amountFen: number
-  archive: { key: string; required: boolean; files: unknown[] }[]
-  timeline: { action: string; opinion: string | null }[]
-  closing: { balanceFen: number; closingInterestFen: number; totalFen: number } | null
-}
 
 beforeAll(async () => {
   await seedDemoData()
@@ -53,38 +42,6 @@ beforeAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-/** a depositor whose account has been 封存 for 8 months (终止劳动关系提取 is open to them) */
-const sealed = (centerCode = 'C65430') => makeDepositor({ centerCode, sealedMonthsAgo: 8 })
-
-async function create(p: TestPerson, data: Record<string, unknown>) {
-  const res = await createHandler(eventFor(createApplication, { bankCardId: p.cardId, ...data }, { token: p.token }))
-  return { res, body: bodyOf<Detail & { code?: string; message?: string }>(res) }
-}
-
-/** uploads one small file per required category through the presigned POST, as the client does */
-async function uploadRequired(p: TestPerson, app: Detail) {
-  for (const c of app.archive.filter((a) => a.required)) {
-    const bytes = new TextEncoder().encode(`%PDF-1.4 ${c.key}`)
-    const res = await uploadHandler(
-      eventFor(
-        requestUploadUrl,
-        { id: app.id, category: c.key, fileName: `${c.key}.pdf`, contentType: 'application/pdf', size: bytes.length },
-        { token: p.token },
-      ),
-    )
-    expect(res.statusCode).toBe(200)
-    const { url, fields } = bodyOf<{ url: string; fields: Record<string, string> }>(res)
-    const form = new FormData()
-    for (const [k, v] of Object.entries(fields)) form.append(k, v)
-    form.append('file', new Blob([bytes], { type: 'application/pdf' }), `${c.key}.pdf`)
-    const posted = await fetch(url, { method: 'POST', body: form })
-    expect(posted.status, await posted.text()).toBeLessThan(300)
-  }
-}
-
-const submit = (p: TestPerson, id: string, key = randomUUID()) =>
-  submitHandler(eventFor(submitApplication, { id, idempotencyKey: key, noticeAcknowledged: true }, { token: p.token }))
 
 async function ledgerOf(accountNo: string) {
   const out = await db.send(
@@ -333,8 +290,8 @@ describe('the review queue', () => {
     expect((await list({ kind: 'rent' })).items).toEqual([])
     expect((await list({ kind: 'termination' })).items).toHaveLength(3)
     expect((await list({ status: 'approved' })).items).toEqual([])
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-    expect((await list({ submittedFrom: today, submittedTo: today })).items).toHaveLength(3)
+    // 提交日期 is a China date (its whole day at any hour: china-dates.test.ts)
+    expect((await list({ submittedFrom: chinaToday(), submittedTo: chinaToday() })).items).toHaveLength(3)
     expect((await list({ submittedTo: '2020-01-01' })).items).toEqual([])
 
     // a cursor from another query is refused
@@ -463,8 +420,12 @@ describe('the upload policy', () => {
     expect(policy.conditions).toContainEqual(['eq', '$Content-Type', 'image/jpeg'])
     expect(policy.conditions).toContainEqual({ key: fields.key })
     expect(fields.key).toMatch(new RegExp(`^uploads/${app.id}/`))
-    const seconds = (Date.parse(policy.expiration) - Date.now()) / 1000
-    expect(seconds).toBeGreaterThan(240)
+    // five minutes from the signing time (X-Amz-Date: 20261202T163000Z)
+    const signed = Date.parse(
+      (fields['X-Amz-Date'] as string).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'),
+    )
+    const seconds = (Date.parse(policy.expiration) - signed) / 1000
+    expect(seconds).toBeGreaterThan(299)
     expect(seconds).toBeLessThanOrEqual(300)
 
     const tooBig = await uploadHandler(

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto'
+import { chinaDateTime } from '@gjj/shared/clock'
 import { DEFAULT_TIMEOUT_MS, exchange, redact } from './http'
 import { type IdentityVerifier, ProviderUnavailable, VerificationFailed } from './verifier'
 
@@ -115,9 +116,9 @@ export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'>
   }
 }
 
-/** Alipay's timestamp: "yyyy-MM-dd HH:mm:ss" in Asia/Shanghai (UTC+8 all year, no daylight saving) */
+/** Alipay's timestamp: "yyyy-MM-dd HH:mm:ss", the China wall clock */
 export function alipayTimestamp(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+  return chinaDateTime(date)
 }
 
 /** the content to sign (待签名字符串): all parameters but sign, empty ones dropped, keys in ASCII order, k=v joined with & */

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationData } from '@gjj/shared/api/application'
 import type { ApplicationKind } from '@gjj/shared/catalog'
+import { chinaMonth } from '@gjj/shared/clock'
 import type { ApplicationState } from '@gjj/shared/workflow'
 import { db, table } from './client'
 import { decodeCursor, encodeCursor } from './paging'
@@ -13,7 +14,7 @@ import { decodeCursor, encodeCursor } from './paging'
  * - in-progress lock: pk DEPOSITOR#<depositorId>, sk ACTIVE#<kind> — one application per kind at a time
  * - center queue: pk CENTERAPPS#<center>#<status>, sk <submittedAt>#<id> — moved on every review step
  * - last approval of a kind: pk DEPOSITOR#<depositorId>, sk LAST#<kind> (once-per-12-months rules)
- * - audit: pk AUDIT#<yyyy-mm>, sk <at>#<id> — every staff action and money movement, no expiry
+ * - audit: pk AUDIT#<China yyyy-mm>, sk <at>#<id> — every staff action and money movement, no expiry
  */
 export interface BankCardSnapshot {
   id: string
@@ -104,7 +105,7 @@ export function auditPut(a: AuditEntry): Tx {
   return {
     Put: {
       TableName: table,
-      Item: { pk: `AUDIT#${a.at.slice(0, 7)}`, sk: `${a.at}#${a.id}`, entity: 'Audit', ...a },
+      Item: { pk: `AUDIT#${chinaMonth(a.at)}`, sk: `${a.at}#${a.id}`, entity: 'Audit', ...a },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }
@@ -291,7 +292,15 @@ export interface QueueEntry {
 export async function listQueue(
   centerCode: string,
   status: ApplicationState,
-  opts: { limit: number; cursor?: string; kind?: string; from?: string; to?: string; q?: string },
+  opts: {
+    limit: number
+    cursor?: string
+    kind?: string
+    /** first and last stored instants of the submission window (China days: clock's chinaDayRange) */
+    fromInstant?: string
+    toInstant?: string
+    q?: string
+  },
 ): Promise<{ items: QueueEntry[]; nextCursor: string | null }> {
   const pk = `CENTERAPPS#${centerCode}#${status}`
   const filters: string[] = []
@@ -305,10 +314,11 @@ export async function listQueue(
     values[':q'] = opts.q
   }
   let range = ''
-  if (opts.from || opts.to) {
+  if (opts.fromInstant || opts.toInstant) {
+    // sk is `<submittedAt instant>#<id>`: '~' sorts after '#', so the last instant's items are in
     range = ' AND sk BETWEEN :from AND :to'
-    values[':from'] = opts.from ?? '0000'
-    values[':to'] = `${opts.to ?? '9999'}~`
+    values[':from'] = opts.fromInstant ?? '0000'
+    values[':to'] = `${opts.toInstant ?? '9999'}~`
   }
   // a filter is applied after Limit, so a filtered page is filled by reading on (a few reads at
   // most): the reviewer sees full pages instead of empty ones with a 加载更多

@@ -1,4 +1,4 @@
-import { today } from '../lib/clock'
+import { nowIso, today } from '../lib/clock'
 import { hashPassword } from '../lib/password'
 import { putAccountWithLedger } from '../repository/accounts'
 import { putBankCard } from '../repository/bank-cards'
@@ -27,7 +27,7 @@ import {
 export async function seedDemoData(): Promise<boolean> {
   if (await hasMarker('SEED#demo')) return false
   const on = today()
-  const at = new Date().toISOString()
+  const at = nowIso()
   await putCenters(demoCenters)
   const [password, hotline, staffPassword] = await Promise.all([
     hashPassword(DEMO_PASSWORD),

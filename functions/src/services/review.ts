@@ -1,6 +1,7 @@
 import type { listReviewQueue, staffLogin } from '@gjj/shared/api/admin'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
 import { KINDS } from '@gjj/shared/catalog'
+import { chinaDayRange } from '@gjj/shared/clock'
 import { ACCOUNT_STATUS } from '@gjj/shared/codes'
 import { maskPhone } from '@gjj/shared/validation'
 import { type ApplicationState, STATE_LABELS, transition } from '@gjj/shared/workflow'
@@ -69,8 +70,7 @@ export async function queue(caller: StaffSession, q: ParsedInputOf<typeof listRe
     limit: q.limit ?? 20,
     ...(q.cursor ? { cursor: q.cursor } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
-    ...(q.submittedFrom ? { from: q.submittedFrom } : {}),
-    ...(q.submittedTo ? { to: q.submittedTo } : {}),
+    ...chinaDayRange(q.submittedFrom, q.submittedTo),
     ...(q.q ? { q: q.q } : {}),
   })
   return {

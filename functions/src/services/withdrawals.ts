@@ -15,6 +15,7 @@ import {
   WITHDRAWAL_KINDS,
   type WithdrawalKind,
 } from '@gjj/shared/catalog'
+import { chinaDate } from '@gjj/shared/clock'
 import { ACCOUNT_STATUS, codeLabel } from '@gjj/shared/codes'
 import { addMonths, type IsoDate } from '@gjj/shared/date'
 import { closingInterest, lastSettlementDay } from '@gjj/shared/loan/deposit-interest'
@@ -146,8 +147,9 @@ export function evaluate(kind: WithdrawalKind, ctx: WithdrawalContext, closingTo
   if (available <= 0) return no('您的账户余额不足，不能办理提取')
   const once = (months: number) => {
     const last = ctx.lastApproved.get(kind)
-    return last && addMonths(last.slice(0, 10), months) > ctx.today
-      ? `${months}个月内只能办理一次${def.name}，上次办理日期为${last.slice(0, 10)}`
+    const lastOn = last ? chinaDate(last) : undefined
+    return lastOn && addMonths(lastOn, months) > ctx.today
+      ? `${months}个月内只能办理一次${def.name}，上次办理日期为${lastOn}`
       : null
   }
   let cap = available

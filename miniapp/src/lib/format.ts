@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@gjj/shared/clock'
 import { formatRatePercent } from '@gjj/shared/loan/rates'
 import { formatYuan } from '@gjj/shared/money'
 
@@ -8,16 +9,11 @@ export const amount = (fen: number) => formatYuan(fen)
 export const rate = (ppm: number) => `${formatRatePercent(ppm)}%`
 export const signedYuan = (fen: number) => `${fen > 0 ? '+' : fen < 0 ? '-' : ''}${formatYuan(Math.abs(fen))}`
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** an ISO instant as the Asia/Shanghai wall clock: 2025-06-01 10:05 ('—' when there is none) */
+/** an ISO instant as the China wall clock: 2025-06-01 10:05 ('—' when there is none) */
 export function formatInstant(iso: string | null): string {
   if (!iso) return '—'
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return iso
-  const d = new Date(ms + SHANGHAI_OFFSET_MS)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  if (Number.isNaN(Date.parse(iso))) return iso
+  return chinaDateTime(iso).slice(0, 16)
 }
 
 /** the date part of formatInstant: 2025-06-01 */

@@ -1,5 +1,6 @@
 import { APPLICATION_KINDS, KINDS } from '@gjj/shared/catalog'
-import { addMonths, shanghaiDate } from '@gjj/shared/date'
+import { chinaToday } from '@gjj/shared/clock'
+import { addMonths } from '@gjj/shared/date'
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Button, Calendar, Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
@@ -27,7 +28,7 @@ interface Props {
 export function FilterBar({ value, onChange, onRefresh }: Props) {
   const [text, setText] = useState(value.q)
   const [picking, setPicking] = useState(false)
-  const today = shanghaiDate(Date.now())
+  const today = chinaToday()
   const set = (patch: Partial<QueueFilters>) => onChange({ ...value, ...patch })
   const kindIndex = value.kind ? APPLICATION_KINDS.indexOf(value.kind) + 1 : 0
 

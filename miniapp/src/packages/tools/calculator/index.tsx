@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@gjj/shared/date'
+import { chinaToday } from '@gjj/shared/clock'
 import type { RepaymentMethod } from '@gjj/shared/loan/schedule'
 import { formatYuan } from '@gjj/shared/money'
 import { Button, Input, Radio } from '@nutui/nutui-react-taro'
@@ -63,7 +63,7 @@ function fieldSpec(field: FieldName, type: LoanType): FieldSpec {
 
 /** manual 5.1.2: 还贷方式, 贷款类型, 金额, 期限 → 支付利息 and 还款总额 as the person types; no login, no network */
 export default function CalculatorPage() {
-  const today = useMemo(() => shanghaiDate(Date.now()), [])
+  const today = useMemo(chinaToday, [])
   const [form, setForm] = useState<CalculatorForm>(() => initialForm(today))
   // a field's message shows once the person has typed in it (or asked for the details)
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({})
