@@ -119,7 +119,7 @@ const MAX_FIELDS_LOGGED = 5
  * Where an answer fails its contract: each failing field's path and zod's issue code, e.g.
  * `items.0.balanceFen (too_small)` — never the value, nor zod's message (a custom one may quote it).
  */
-export function failingFields(error: z.ZodError): { fields: string[]; more: number } {
+function failingFields(error: z.ZodError): { fields: string[]; more: number } {
   const fields = error.issues
     .slice(0, MAX_FIELDS_LOGGED)
     .map((issue) => `${issue.path.map((p) => String(p)).join('.') || '(answer)'} (${issue.code})`)
