@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { root } from './lib/resources'
 import { ensurePortsFree, StartError } from './lib/services'
 import { startStack } from './lib/stack'
@@ -23,13 +23,20 @@ async function main() {
     'H5，可用 WEB_PORT 更换': ports.web,
   })
   console.log('正在启动 gjj 本地环境（首次启动需构建 H5，约 1 分钟）…')
-  const stack = await startStack({ dataDir: join(root, '.data'), ports, log: (l) => console.log(`  ${l}`) })
+  const stack = await startStack({
+    dataDir: join(root, '.data'),
+    ports,
+    log: (l) => console.log(`  ${l}`),
+    // a developer sees at once why a request failed; the whole log is in the file
+    onApiProblem: (l) => console.error(`[API] ${l}`),
+  })
   const { demoLogins } = await import('../functions/src/seed/demo')
   console.log(`
 gjj 已就绪（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）
   手机公积金 H5   ${stack.webUrl}
   API            ${stack.apiUrl}/api/health
   数据目录        .data/   （npm run reset 清空）
+  API 日志        ${relative(root, stack.apiLogFile)}   （警告和错误同时显示在下方，以 [API] 开头）
 
 演示账号（登录页先选择所在缴存中心）：
 ${demoLogins()

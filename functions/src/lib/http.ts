@@ -11,7 +11,8 @@ import { log } from './log'
  * `endpoint(operation, run)`: the input is parsed with the operation's zod schema (path parameters
  * + query string, or path parameters + JSON body), `run` does the work, the output is checked
  * against the contract. AppErrors become their status and Chinese message; anything else is logged
- * and becomes a 500 with no detail.
+ * and becomes a 500 with no detail. An answer that fails its contract is logged with the operation
+ * and the failing fields' paths (never their values: no personal data in logs).
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
 
@@ -106,7 +107,23 @@ export function errorResponse(error: unknown, ctx?: { requestId?: string; operat
     return json(appError.status, body, headers)
   }
   log.error('unexpected error', { ...ctx, error: error as Error })
-  return json(500, { code: 'INTERNAL', message: '系统异常，请稍后重试' } satisfies ApiError)
+  return internalError()
+}
+
+const internalError = () => json(500, { code: 'INTERNAL', message: '系统异常，请稍后重试' } satisfies ApiError)
+
+/** at most this many failing fields are named in one log line (a list of 100 items can fail 100 times) */
+const MAX_FIELDS_LOGGED = 5
+
+/**
+ * Where an answer fails its contract: each failing field's path and zod's issue code, e.g.
+ * `items.0.balanceFen (too_small)` — never the value, nor zod's message (a custom one may quote it).
+ */
+function failingFields(error: z.ZodError): { fields: string[]; more: number } {
+  const fields = error.issues
+    .slice(0, MAX_FIELDS_LOGGED)
+    .map((issue) => `${issue.path.map((p) => String(p)).join('.') || '(answer)'} (${issue.code})`)
+  return { fields, more: Math.max(0, error.issues.length - MAX_FIELDS_LOGGED) }
 }
 
 export function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
@@ -135,8 +152,17 @@ export function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Aud
         caller,
         token,
       }
-      const output = op.output.parse(await run(parsed.data, ctx))
-      return json(200, output)
+      const answer = op.output.safeParse(await run(parsed.data, ctx))
+      if (!answer.success) {
+        // our own bug, not the caller's: a 500 with no detail, and a log line a developer can act on
+        const { fields, more } = failingFields(answer.error)
+        log.error(
+          `${op.name}: the answer fails the contract at ${fields.join(', ')}${more ? ` and ${more} more` : ''}`,
+          { requestId, operation: op.name, fields, issueCount: answer.error.issues.length },
+        )
+        return internalError()
+      }
+      return json(200, answer.data)
     } catch (error) {
       return errorResponse(error, { requestId, operation: op.name })
     }

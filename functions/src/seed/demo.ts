@@ -54,7 +54,7 @@ export interface DemoPerson {
   sealedMonthsAgo?: number
   /** the employer stopped depositing after this month (retirement); the account stays 正常 */
   depositsEndMonth?: string
-  /** withdrawals booked at the counter in past years (部分提取) */
+  /** withdrawals booked at the counter in past years (部分提取), each capped to what the balance of its day covers */
   pastWithdrawals?: { date: IsoDate; amountFen: number; summary: string }[]
   loan?: DemoLoan
   note: string
@@ -134,7 +134,7 @@ export const demoPeople: DemoPerson[] = [
     openedOn: '2013-05-20',
     baseFen: 600_000,
     sealedMonthsAgo: 8,
-    pastWithdrawals: [{ date: '2019-09-10', amountFen: 15_000_000, summary: '购买住房提取' }],
+    pastWithdrawals: [{ date: '2019-09-10', amountFen: 12_000_000, summary: '购买住房提取' }],
     note: '账户封存 8 个月（离职）',
   },
   {
@@ -193,15 +193,38 @@ export function demoBankCard(p: DemoPerson, at: string) {
 }
 
 const CONTRIBUTION_PPM = 120_000 // 12 % each from the person and the employer
+/** the deposit base is adjusted every July while the employer deposits */
+const YEARLY_BASE_RAISE_FEN = 30_000
 
 function monthOf(date: IsoDate): string {
   return date.slice(0, 7)
 }
 
+/** the order of a day's entries: that day's 结息 first, then the deposit, a withdrawal, 封存 last */
+const SAME_DAY_ORDER: Record<string, number> = { '09': 0, '01': 1, '11': 2, '05': 3 }
+
+type Movement = Omit<LedgerEntry, 'id' | 'balanceFen'>
+
+const byDate = (a: Movement, b: Movement) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : (SAME_DAY_ORDER[a.type] ?? 9) - (SAME_DAY_ORDER[b.type] ?? 9)
+
 /**
- * The account and its ledger from the opening month to last month: a deposit every month until
- * the deposits end (封存 or retirement), 年终结息 every July 1 as long as the account exists, and
- * the person's past counter withdrawals.
+ * What a past 部分提取 can take from a balance: the amount wanted when the balance covers it and
+ * leaves at least 0.01 元 (the account stays open), otherwise the whole yuan the balance covers
+ * with that 0.01 元 left; 0 when nothing can be taken.
+ */
+export function coveredWithdrawalFen(wantedFen: number, balanceFen: number): number {
+  if (wantedFen <= balanceFen - 1) return wantedFen
+  return Math.max(0, Math.floor((balanceFen - 1) / 100) * 100)
+}
+
+/**
+ * The account and its ledger, oldest first: a deposit on the 15th of every month from the first
+ * 15th on or after the opening date until the deposits end (the month before 封存, the retirement
+ * month, or last month), 年终结息 on every July 1 up to today from shared's settlement maths (also
+ * after the deposits end), and the person's past counter withdrawals, each capped to what the
+ * balance of its day covers. The entries are put in date order before they are numbered and their
+ * balances run, so the stored order (TXN#<date>#<id>) is the order the balances follow.
  */
 export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountItem; ledger: LedgerEntry[] } {
   const sealedOn = p.sealedMonthsAgo ? `${addMonths(today, -p.sealedMonthsAgo).slice(0, 8)}05` : null
@@ -211,57 +234,58 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
     monthOf(addMonths(sealedOn ?? today, -1)),
     p.depositsEndMonth ?? lastMonth,
   ].sort()[0] as string
-  const withdrawals = [...(p.pastWithdrawals ?? [])]
-  const ledger: LedgerEntry[] = []
-  let balance = 0
+
+  const planned: Movement[] = []
   let base = p.baseFen
   let personalFen = 0
-  let employerFen = 0
-  let changesThisYear: { date: IsoDate; amountFen: number }[] = []
-  let n = 0
-  const push = (e: Omit<LedgerEntry, 'id' | 'balanceFen'>) => {
-    balance += e.amountFen
-    n += 1
-    ledger.push({ ...e, id: String(n).padStart(5, '0'), balanceFen: balance })
+  let paidUpTo: string | null = null
+  const firstDeposit = addMonths(`${monthOf(p.openedOn)}-15`, p.openedOn > `${monthOf(p.openedOn)}-15` ? 1 : 0)
+  for (let date = firstDeposit; monthOf(date) <= lastDepositMonth; date = addMonths(date, 1)) {
+    if (date.slice(5, 7) === '07' && `${date.slice(0, 4)}-06-30` > p.openedOn) base += YEARLY_BASE_RAISE_FEN
+    personalFen = Math.round((base * CONTRIBUTION_PPM) / 1_000_000)
+    planned.push({ date, type: '01', amountFen: 2 * personalFen, month: monthOf(date), summary: '单位汇缴' })
+    paidUpTo = monthOf(date)
   }
-
-  for (let date = `${monthOf(p.openedOn)}-15`; monthOf(date) <= lastMonth; date = addMonths(date, 1)) {
-    const [year, month] = date.split('-').map(Number) as [number, number]
-    if (month === 7 && `${year}-06-30` > p.openedOn) {
-      // 年终结息 for the year ending June 30, credited July 1
-      const interest = yearlySettlementInterest({
-        year,
-        openedOn: p.openedOn,
-        balanceFen: balance,
-        changes: changesThisYear,
+  for (const w of p.pastWithdrawals ?? []) {
+    if (w.date >= p.openedOn && w.date < today) {
+      planned.push({ date: w.date, type: '11', amountFen: -w.amountFen, month: null, summary: w.summary })
+    }
+  }
+  if (sealedOn) planned.push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
+  // 年终结息 for the year ending June 30, credited July 1; the amount is known only in date order
+  for (let year = Number(p.openedOn.slice(0, 4)); `${year}-07-01` <= today; year++) {
+    if (`${year}-06-30` > p.openedOn) {
+      planned.push({
+        date: `${year}-07-01`,
+        type: '09',
+        amountFen: 0,
+        month: null,
+        summary: `${year - 1}-${year}年度结息`,
       })
-      if (interest.interestFen > 0) {
-        push({
-          date: `${year}-07-01`,
-          type: '09',
-          amountFen: interest.interestFen,
-          month: null,
-          summary: `${year - 1}-${year}年度结息`,
-        })
-      }
-      changesThisYear = []
-      if (monthOf(date) <= lastDepositMonth) base += 30_000 // the deposit base is adjusted every July
     }
-    if (monthOf(date) <= lastDepositMonth) {
-      personalFen = Math.round((base * CONTRIBUTION_PPM) / 1_000_000)
-      employerFen = personalFen
-      const amount = personalFen + employerFen
-      push({ date, type: '01', amountFen: amount, month: monthOf(date), summary: '单位汇缴' })
-      changesThisYear.push({ date, amountFen: amount })
+  }
+  planned.sort(byDate)
+
+  const ledger: LedgerEntry[] = []
+  let balance = 0
+  // the balance changes since the last June 30, for the next 结息
+  let changes: { date: IsoDate; amountFen: number }[] = []
+  for (const m of planned) {
+    let amountFen = m.amountFen
+    if (m.type === '09') {
+      const year = Number(m.date.slice(0, 4))
+      amountFen = yearlySettlementInterest({ year, openedOn: p.openedOn, balanceFen: balance, changes }).interestFen
+      changes = []
+      if (amountFen === 0) continue
+    } else if (m.type === '11') {
+      amountFen = -coveredWithdrawalFen(-m.amountFen, balance)
+      if (amountFen === 0) continue
+      changes.push({ date: m.date, amountFen })
+    } else if (amountFen !== 0) {
+      changes.push({ date: m.date, amountFen })
     }
-    while (withdrawals[0] && monthOf(withdrawals[0].date) === monthOf(date)) {
-      const w = withdrawals.shift() as NonNullable<DemoPerson['pastWithdrawals']>[number]
-      push({ date: w.date, type: '11', amountFen: -w.amountFen, month: null, summary: w.summary })
-      changesThisYear.push({ date: w.date, amountFen: -w.amountFen })
-    }
-    if (sealedOn && monthOf(sealedOn) === monthOf(date)) {
-      push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
-    }
+    balance += amountFen
+    ledger.push({ ...m, amountFen, id: String(ledger.length + 1).padStart(5, '0'), balanceFen: balance })
   }
 
   return {
@@ -275,8 +299,8 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
       employerName: p.employerName,
       depositBaseFen: base,
       personalMonthlyFen: personalFen,
-      employerMonthlyFen: employerFen,
-      paidUpTo: lastDepositMonth,
+      employerMonthlyFen: personalFen,
+      paidUpTo,
       sealedOn,
       version: 1,
     },
@@ -284,7 +308,14 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
   }
 }
 
-/** the loan, repaid by bank card every month on its due date, up to the seed date */
+/** how late the demo's late repayment (逾期还款) was paid, in days: well before the next due date */
+const LATE_DAYS = 12
+
+/**
+ * The loan, repaid by bank card every month on its due date, up to the seed date: one repayment
+ * record per paid period of the contract schedule, in date order, each with the principal left
+ * after it, so the records add up to the principal repaid.
+ */
 export function demoLoan(
   p: DemoPerson,
   l: DemoLoan,
@@ -308,7 +339,10 @@ export function demoLoan(
   const overdue: OverdueItem[] = []
   let remaining = l.principalFen
   for (const s of due) {
-    if (s === overduePeriod) {
+    const late = s.period === l.latePaidPeriod
+    const paidOn = late ? addDays(s.dueDate as string, LATE_DAYS) : (s.dueDate as string)
+    // the overdue period, and a late payment whose day has not come yet, are still unpaid
+    if (s === overduePeriod || paidOn >= today) {
       overdue.push({
         period: s.period,
         dueDate: s.dueDate as string,
@@ -319,13 +353,11 @@ export function demoLoan(
       continue
     }
     remaining -= s.principalFen
-    const late = s.period === l.latePaidPeriod
     // 罚息: overdue principal × contract rate × 1.5 / 360 × days late
-    const lateDays = 12
-    const penaltyFen = late ? Math.round((s.principalFen * l.annualRatePpm * 1.5 * lateDays) / 360 / 1_000_000) : 0
+    const penaltyFen = late ? Math.round((s.principalFen * l.annualRatePpm * 1.5 * LATE_DAYS) / 360 / 1_000_000) : 0
     repayments.push({
       id: String(s.period).padStart(3, '0'),
-      date: late ? addDays(s.dueDate as string, lateDays) : (s.dueDate as string),
+      date: paidOn,
       period: s.period,
       type: late ? '04' : '02',
       principalFen: s.principalFen,
