@@ -191,7 +191,7 @@ export function outletStatus(hours: WeeklyHours, instant: Instant = clock.now())
 
   const running = today.findIndex((p) => second >= p.open * 60 && second < p.close * 60)
   if (running >= 0) {
-    // back-to-back periods (13:00–13:00) are one run: open until the run ends
+    // periods that touch (09:00–13:00, 13:00–18:00) are one run: open until the run ends
     let end = running
     while (today[end + 1] && (today[end + 1] as Minutes).open === (today[end] as Minutes).close) end++
     const close = (today[end] as Minutes).close
