@@ -426,14 +426,10 @@ describe('very long and very deep input', () => {
     ['less-than signs', '<'.repeat(N)],
     ['an unterminated script', `<script>${'x'.repeat(N - 8)}`],
     ['tag openings without names', '</ '.repeat(N / 3)],
-  ])('%s of 200,000 characters are cleaned in linear time', (_what, html) => {
+  ])('%s of 200,000 characters are cleaned safely', (_what, html) => {
+    // how long they take is measured by rich-text.bench.ts, not asserted here
     expect(html.length).toBeLessThanOrEqual(N)
-    const start = performance.now()
-    const nodes = clean(html)
-    const ms = performance.now() - start
-    expectSafe(nodes)
-    // measured 30–470 ms on a busy 2-core machine; htmlparser2’s own Parser took 2–4 s on the deep ones
-    expect(ms).toBeLessThan(3000)
+    expectSafe(clean(html))
   })
 })
 
