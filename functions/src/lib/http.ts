@@ -1,10 +1,9 @@
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
-import type { DepositorSession, StaffSession } from '../repository/sessions'
-import { authenticate } from '../services/sessions'
 import { AppError, BadRequest, Forbidden, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
 import { log } from './log'
+import type { Authenticator, DepositorSession, StaffSession } from './session'
 
 /**
  * The one error boundary and request/response mapping of every handler. A handler is
@@ -12,6 +11,10 @@ import { log } from './log'
  * + query string, or path parameters + JSON body), `run` does the work, the output is checked
  * against the contract. AppErrors become their status and Chinese message; anything else is logged
  * and becomes a 500 with no detail.
+ *
+ * This module depends on nothing above lib: the way a token becomes a caller is handed in
+ * (`createEndpoint({ authenticate })`), and functions/src/endpoint.ts wires it to the session
+ * service once for every handler.
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
 
@@ -36,17 +39,6 @@ function bearer(event: APIGatewayProxyEventV2): string | undefined {
   const header = event.headers?.authorization ?? event.headers?.Authorization
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
   return match?.[1]
-}
-
-async function callerFor(audience: Audience, token: string | undefined) {
-  if (audience === 'public') return undefined
-  if (!token) throw new Unauthorized('请先登录')
-  const session = await authenticate(token)
-  if (!session) throw new Unauthorized()
-  if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
-    throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
-  }
-  return session
 }
 
 const baseHeaders = {
@@ -109,36 +101,54 @@ export function errorResponse(error: unknown, ctx?: { requestId?: string; operat
   return json(500, { code: 'INTERNAL', message: '系统异常，请稍后重试' } satisfies ApiError)
 }
 
-export function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
-  op: Operation<I, O, A>,
-  run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
-): LambdaHandler {
-  return async (event) => {
-    const requestId = event.requestContext?.requestId ?? ''
-    try {
-      const token = bearer(event)
-      // who is calling comes first: a stranger learns nothing from input validation
-      const caller = (await callerFor(op.audience, token)) as CallerOf<A>
-      const parsed = op.input.safeParse(readInput(op, event))
-      if (!parsed.success) {
-        throw new ValidationFailed(
-          parsed.error.issues.map((issue) => ({
-            path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-            message: issue.message,
-          })),
-        )
+export interface EndpointDeps {
+  /** finds the session behind a bearer token (services/sessions.ts) */
+  authenticate: Authenticator
+}
+
+export function createEndpoint({ authenticate }: EndpointDeps) {
+  async function callerFor(audience: Audience, token: string | undefined) {
+    if (audience === 'public') return undefined
+    if (!token) throw new Unauthorized('请先登录')
+    const session = await authenticate(token)
+    if (!session) throw new Unauthorized()
+    if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
+      throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
+    }
+    return session
+  }
+
+  return function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+    op: Operation<I, O, A>,
+    run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
+  ): LambdaHandler {
+    return async (event) => {
+      const requestId = event.requestContext?.requestId ?? ''
+      try {
+        const token = bearer(event)
+        // who is calling comes first: a stranger learns nothing from input validation
+        const caller = (await callerFor(op.audience, token)) as CallerOf<A>
+        const parsed = op.input.safeParse(readInput(op, event))
+        if (!parsed.success) {
+          throw new ValidationFailed(
+            parsed.error.issues.map((issue) => ({
+              path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+              message: issue.message,
+            })),
+          )
+        }
+        const ctx: RequestContext<CallerOf<A>> = {
+          event,
+          requestId,
+          sourceIp: event.requestContext?.http?.sourceIp ?? '',
+          caller,
+          token,
+        }
+        const output = op.output.parse(await run(parsed.data, ctx))
+        return json(200, output)
+      } catch (error) {
+        return errorResponse(error, { requestId, operation: op.name })
       }
-      const ctx: RequestContext<CallerOf<A>> = {
-        event,
-        requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? '',
-        caller,
-        token,
-      }
-      const output = op.output.parse(await run(parsed.data, ctx))
-      return json(200, output)
-    } catch (error) {
-      return errorResponse(error, { requestId, operation: op.name })
     }
   }
 }
