@@ -1,7 +1,7 @@
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
-import { AppError, BadRequest, Forbidden, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
+import { AppError, BadRequest, Forbidden, NotFound, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
 import { log } from './log'
 import type { Authenticator, DepositorSession, StaffSession } from './session'
 
@@ -151,4 +151,13 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
       }
     }
   }
+}
+
+/**
+ * What a request no operation matches gets (the HTTP API's $default route, handler not-found.ts):
+ * the API's own JSON 404 instead of the gateway's default answer.
+ */
+export const unknownRoute: LambdaHandler = async (event) => {
+  log.info('unknown route', { method: event.requestContext?.http?.method, path: event.rawPath })
+  return errorResponse(new NotFound('请求的功能不存在，请升级到最新版本后重试'))
 }
