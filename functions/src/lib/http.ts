@@ -1,7 +1,16 @@
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
-import { AppError, BadRequest, Forbidden, NotFound, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
+import {
+  AppError,
+  BadRequest,
+  type FieldIssue,
+  Forbidden,
+  NotFound,
+  ServiceUnavailable,
+  Unauthorized,
+  ValidationFailed,
+} from './errors'
 import { log } from './log'
 import type { Authenticator, DepositorSession, StaffSession } from './session'
 
@@ -68,6 +77,23 @@ function readInput(op: Pick<Operation, 'method'>, event: APIGatewayProxyEventV2)
   return { ...(body as Record<string, unknown>), ...fromPath }
 }
 
+/**
+ * zod's issues as the API shows them, each (path, message) once: a number past both the safe
+ * integers and the field's maximum is one mistake, said once.
+ */
+function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  const seen = new Set<string>()
+  const out: FieldIssue[] = []
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const key = JSON.stringify([path, issue.message])
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ path, message: issue.message })
+  }
+  return out
+}
+
 function isThrottleOrCancel(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? ''
   return [
@@ -129,14 +155,7 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
         // who is calling comes first: a stranger learns nothing from input validation
         const caller = (await callerFor(op.audience, token)) as CallerOf<A>
         const parsed = op.input.safeParse(readInput(op, event))
-        if (!parsed.success) {
-          throw new ValidationFailed(
-            parsed.error.issues.map((issue) => ({
-              path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-              message: issue.message,
-            })),
-          )
-        }
+        if (!parsed.success) throw new ValidationFailed(fieldIssues(parsed.error.issues))
         const ctx: RequestContext<CallerOf<A>> = {
           event,
           requestId,
