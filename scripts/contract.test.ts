@@ -1,34 +1,99 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { operations } from '@gjj/shared/api/index'
-import { describe, expect, test } from 'vitest'
+import { planned } from '@gjj/shared/api/planned'
+import { describe, expect, test, vi } from 'vitest'
 import { parse } from 'yaml'
 import { root } from './lib/resources'
 
-/** One operation, one name: contract key = handler file (kebab-case) = serverless function, same route. */
+/**
+ * One operation, one name (DESIGN §1), checked both ways: every contract operation has its handler
+ * file (kebab-case, wrapping that very operation), its serverless.yml function with the same route,
+ * and its `api.<name>` client method; and every handler file, serverless function and client method
+ * is a contract operation. A call the contract offers therefore never meets the gateway's 404.
+ */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 
+type HttpApiEvent = { httpApi: { method: string; path: string } | string }
 const serverless = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as {
-  functions: Record<string, { handler: string; events: { httpApi: { method: string; path: string } }[] }>
+  functions: Record<string, { handler: string; events: HttpApiEvent[] }>
 }
-const handlerFiles = readdirSync(join(root, 'functions', 'src', 'handlers')).filter(
-  (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-)
+const handlersDir = join(root, 'functions', 'src', 'handlers')
+const handlerFiles = readdirSync(handlersDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
 
-describe('the contract, the handlers and serverless.yml agree', () => {
-  test.each(Object.entries(serverless.functions))(
-    'serverless function %s is a contract operation with its route and handler',
-    (name, fn) => {
-      const op = (operations as Record<string, { method: string; path: string }>)[name]
-      expect(op, `no contract operation ${name}`).toBeDefined()
-      expect(fn.handler).toBe(`functions/src/handlers/${kebab(name)}.handler`)
-      expect(existsSync(join(root, 'functions', 'src', 'handlers', `${kebab(name)}.ts`))).toBe(true)
-      expect(fn.events).toEqual([{ httpApi: { method: op?.method, path: op?.path } }])
-    },
-  )
+/**
+ * Functions that are deliberately not contract operations, each with its reason. Nothing calls
+ * them by name, so they have no contract entry and no client method.
+ */
+const notOperations: Record<string, string> = {
+  notFound:
+    "the HTTP API's $default route: every request no operation matches gets the API's own JSON 404 " +
+    '(code NOT_FOUND, Chinese message) instead of the gateway default; no client calls it',
+}
+
+const ops = operations as Record<string, { method: string; path: string }>
+const contractNames = Object.keys(operations)
+const functionNames = Object.keys(serverless.functions)
+
+/** the api client as the mini-program builds it, with Taro and the build constant stubbed */
+async function clientMethods(): Promise<Record<string, unknown>> {
+  vi.doMock('@tarojs/taro', () => ({ default: {} }))
+  vi.stubGlobal('__API_URL__', 'http://127.0.0.1')
+  // a path in a variable: the miniapp sources are type-checked by the miniapp's own tsconfig
+  const module = join(root, 'miniapp', 'src', 'api', 'index.ts')
+  const { api } = (await import(module)) as { api: Record<string, unknown> }
+  return api
+}
+
+describe('every contract operation exists end to end', () => {
+  test.each(contractNames)('%s has a handler file wrapping it', (name) => {
+    const file = join(handlersDir, `${kebab(name)}.ts`)
+    expect(existsSync(file), `no functions/src/handlers/${kebab(name)}.ts`).toBe(true)
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`\\bendpoint\\(${name}\\b`))
+  })
+
+  test.each(contractNames)('%s is a serverless function on its route', (name) => {
+    const fn = serverless.functions[name]
+    expect(fn, `no serverless.yml function ${name}`).toBeDefined()
+    expect(fn?.handler).toBe(`functions/src/handlers/${kebab(name)}.handler`)
+    expect(fn?.events).toEqual([{ httpApi: { method: ops[name]?.method, path: ops[name]?.path } }])
+  })
+
+  test('every operation is a client method, and every client method an operation', async () => {
+    const api = await clientMethods()
+
+    expect(Object.keys(api).sort()).toEqual([...contractNames].sort())
+    for (const name of contractNames) expect(typeof api[name], `api.${name}`).toBe('function')
+  })
+})
+
+describe('everything deployed is in the contract', () => {
+  test.each(functionNames)('serverless function %s is a contract operation or a named exception', (name) => {
+    expect(name in operations || name in notOperations, `${name} is not in operations`).toBe(true)
+    expect(serverless.functions[name]?.handler).toBe(`functions/src/handlers/${kebab(name)}.handler`)
+  })
 
   test('every handler file is deployed as a function', () => {
-    const deployed = new Set(Object.keys(serverless.functions).map(kebab))
-    expect(handlerFiles.map((f) => f.replace(/\.ts$/, '')).filter((f) => !deployed.has(f))).toEqual([])
+    const deployed = new Set(functionNames.map(kebab))
+    expect(handlerFiles.filter((f) => !deployed.has(f))).toEqual([])
+  })
+
+  test('no route outside the contract except the named exceptions', () => {
+    const extra = functionNames.filter((name) => !(name in operations))
+    expect(extra.sort()).toEqual(Object.keys(notOperations).sort())
+  })
+
+  test('the unknown-route function takes every request no operation matches', () => {
+    expect(serverless.functions.notFound?.events).toEqual([{ httpApi: '*' }])
+  })
+})
+
+describe('planned operations are not offered', () => {
+  test.each(Object.keys(planned))('%s has no handler and no function yet', (name) => {
+    expect(name in operations).toBe(false)
+    expect(handlerFiles).not.toContain(kebab(name))
+    expect(functionNames).not.toContain(name)
   })
 })

@@ -1,8 +1,11 @@
 import { type PropsWithChildren, useEffect } from 'react'
 import { z } from 'zod'
+// zod answers in Chinese (zh-CN locale + plain field messages); builds no schema, so jitless below still comes first
+import '@gjj/shared/zod-locale'
 import './app.css'
 
-// mini-programs forbid `new Function`: zod must not compile validators at run time
+// mini-programs forbid `new Function`: zod must not compile validators at run time. z.config merges
+// into zod's one configuration, so this and the Chinese messages above compose.
 z.config({ jitless: true })
 
 function App({ children }: PropsWithChildren) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './zod-locale'
 import { chinaToday } from './clock'
 import { formatIsoDate, type IsoDate, parseIsoDate } from './date'
 import { formatYuan, MAX_FEN, parseYuan } from './money'

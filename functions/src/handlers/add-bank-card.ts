@@ -1,5 +1,5 @@
 import { addBankCard } from '@gjj/shared/api/bank-card'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { add } from '../services/bank-cards'
 
 export const handler = endpoint(addBankCard, (input, ctx) => add(ctx.caller, input))

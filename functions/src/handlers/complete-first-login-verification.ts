@@ -1,5 +1,5 @@
 import { completeFirstLoginVerification } from '@gjj/shared/api/auth'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { completeVerification } from '../services/auth'
 
 export const handler = endpoint(completeFirstLoginVerification, (input) => completeVerification(input))

@@ -1,5 +1,5 @@
 import { endApplication } from '@gjj/shared/api/application'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { end } from '../services/applications'
 
 export const handler = endpoint(endApplication, (input, ctx) => end(ctx.caller, input.id))

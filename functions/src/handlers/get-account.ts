@@ -1,5 +1,5 @@
 import { getAccount } from '@gjj/shared/api/account'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { accountWithHistory } from '../services/account'
 
 export const handler = endpoint(getAccount, (input, ctx) => accountWithHistory(ctx.caller, input))

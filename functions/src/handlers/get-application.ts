@@ -1,5 +1,5 @@
 import { getApplication } from '@gjj/shared/api/application'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { get } from '../services/applications'
 
 export const handler = endpoint(getApplication, (input, ctx) => get(ctx.caller, input.id))

@@ -1,5 +1,5 @@
 import { getLoan } from '@gjj/shared/api/loan'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { loanOverview } from '../services/loan'
 
 export const handler = endpoint(getLoan, (input, ctx) => loanOverview(ctx.caller, input))

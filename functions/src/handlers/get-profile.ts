@@ -1,5 +1,5 @@
 import { getProfile } from '@gjj/shared/api/profile'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { profile } from '../services/profile'
 
 export const handler = endpoint(getProfile, (_input, ctx) => profile(ctx.caller))

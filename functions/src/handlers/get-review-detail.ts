@@ -1,5 +1,5 @@
 import { getReviewDetail } from '@gjj/shared/api/admin'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { reviewDetail } from '../services/review'
 
 export const handler = endpoint(getReviewDetail, (input, ctx) => reviewDetail(ctx.caller, input.id))

@@ -1,5 +1,5 @@
 import { listBankCards } from '@gjj/shared/api/bank-card'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { list } from '../services/bank-cards'
 
 export const handler = endpoint(listBankCards, (_input, ctx) => list(ctx.caller))

@@ -1,5 +1,5 @@
 import { listCenters } from '@gjj/shared/api/system'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import * as system from '../services/system'
 
 export const handler = endpoint(listCenters, async () => ({ centers: await system.listCenters() }))

@@ -1,5 +1,5 @@
 import { listDepositHistory } from '@gjj/shared/api/account'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { history } from '../services/account'
 
 export const handler = endpoint(listDepositHistory, (input, ctx) => history(ctx.caller, input))

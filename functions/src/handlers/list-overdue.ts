@@ -1,5 +1,5 @@
 import { listOverdue } from '@gjj/shared/api/loan'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { overduePeriods } from '../services/loan'
 
 export const handler = endpoint(listOverdue, (input, ctx) => overduePeriods(ctx.caller, input))

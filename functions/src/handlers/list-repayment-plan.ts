@@ -1,5 +1,5 @@
 import { listRepaymentPlan } from '@gjj/shared/api/loan'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { plan } from '../services/loan'
 
 export const handler = endpoint(listRepaymentPlan, (input, ctx) => plan(ctx.caller, input))

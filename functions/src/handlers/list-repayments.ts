@@ -1,5 +1,5 @@
 import { listRepayments } from '@gjj/shared/api/loan'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { repayments } from '../services/loan'
 
 export const handler = endpoint(listRepayments, (input, ctx) => repayments(ctx.caller, input))

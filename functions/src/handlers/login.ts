@@ -1,5 +1,5 @@
 import { login } from '@gjj/shared/api/auth'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { signInWithPassword } from '../services/auth'
 
 export const handler = endpoint(login, (input, ctx) => signInWithPassword(input, ctx.sourceIp))

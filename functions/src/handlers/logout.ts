@@ -1,5 +1,5 @@
 import { logout } from '@gjj/shared/api/auth'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { closeSession } from '../services/sessions'
 
 export const handler = endpoint(logout, async (_input, ctx) => {

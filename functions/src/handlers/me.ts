@@ -1,5 +1,5 @@
 import { me } from '@gjj/shared/api/auth'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { currentDepositor } from '../services/auth'
 
 export const handler = endpoint(me, (_input, ctx) => currentDepositor(ctx.caller))

@@ -1,5 +1,5 @@
 import { staffLogin } from '@gjj/shared/api/admin'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { login } from '../services/review'
 
 export const handler = endpoint(staffLogin, (input, ctx) => login(input, ctx.sourceIp))

@@ -1,5 +1,5 @@
 import { staffLogout } from '@gjj/shared/api/admin'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { closeSession } from '../services/sessions'
 
 export const handler = endpoint(staffLogout, async (_input, ctx) => {

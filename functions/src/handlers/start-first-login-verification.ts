@@ -1,5 +1,5 @@
 import { startFirstLoginVerification } from '@gjj/shared/api/auth'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { startVerification } from '../services/auth'
 
 export const handler = endpoint(startFirstLoginVerification, (input) => startVerification(input))

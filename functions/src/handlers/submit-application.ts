@@ -1,5 +1,5 @@
 import { submitApplication } from '@gjj/shared/api/application'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { submit } from '../services/applications'
 
 export const handler = endpoint(submitApplication, (input, ctx) => submit(ctx.caller, input))

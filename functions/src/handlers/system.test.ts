@@ -4,6 +4,7 @@ import { bodyOf, eventFor } from '../../test/events'
 import { seedDemoData } from '../seed/index'
 import { handler as healthHandler } from './health'
 import { handler as listCentersHandler } from './list-centers'
+import { handler as notFoundHandler } from './not-found'
 
 beforeAll(async () => {
   await seedDemoData()
@@ -43,5 +44,17 @@ describe('GET /api/centers', () => {
     const res = await listCentersHandler(eventFor(listCenters, { foo: 'bar' }))
     expect(res.statusCode).toBe(422)
     expect(bodyOf<{ code: string; message: string }>(res).code).toBe('VALIDATION_FAILED')
+  })
+})
+
+describe('a route no operation has', () => {
+  test("answers the API's own JSON 404 in Chinese", async () => {
+    const event = { ...eventFor(health), routeKey: '$default', rawPath: '/api/no-such-thing' }
+
+    const res = await notFoundHandler(event)
+
+    expect(res.statusCode).toBe(404)
+    expect(res.headers?.['content-type']).toBe('application/json; charset=utf-8')
+    expect(bodyOf(res)).toEqual({ code: 'NOT_FOUND', message: '请求的功能不存在，请升级到最新版本后重试' })
   })
 })

@@ -1,5 +1,5 @@
 import { updateApplication } from '@gjj/shared/api/application'
-import { endpoint } from '../lib/http'
+import { endpoint } from '../endpoint'
 import { update } from '../services/applications'
 
 export const handler = endpoint(updateApplication, (input, ctx) => update(ctx.caller, input))

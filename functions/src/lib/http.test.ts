@@ -1,8 +1,8 @@
 import { listDepositHistory } from '@gjj/shared/api/account'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
+import { endpoint } from '../endpoint'
 import { openSession } from '../services/sessions'
-import { endpoint } from './http'
 
 /**
  * The error boundary when the handler itself is wrong: an answer that fails its contract output

@@ -1,10 +1,18 @@
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
-import type { DepositorSession, StaffSession } from '../repository/sessions'
-import { authenticate } from '../services/sessions'
-import { AppError, BadRequest, Forbidden, ServiceUnavailable, Unauthorized, ValidationFailed } from './errors'
+import {
+  AppError,
+  BadRequest,
+  type FieldIssue,
+  Forbidden,
+  NotFound,
+  ServiceUnavailable,
+  Unauthorized,
+  ValidationFailed,
+} from './errors'
 import { log } from './log'
+import type { Authenticator, DepositorSession, StaffSession } from './session'
 
 /**
  * The one error boundary and request/response mapping of every handler. A handler is
@@ -13,6 +21,10 @@ import { log } from './log'
  * against the contract. AppErrors become their status and Chinese message; anything else is logged
  * and becomes a 500 with no detail. An answer that fails its contract is logged with the operation
  * and the failing fields' paths (never their values: no personal data in logs).
+ *
+ * This module depends on nothing above lib: the way a token becomes a caller is handed in
+ * (`createEndpoint({ authenticate })`), and functions/src/endpoint.ts wires it to the session
+ * service once for every handler.
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
 
@@ -37,17 +49,6 @@ function bearer(event: APIGatewayProxyEventV2): string | undefined {
   const header = event.headers?.authorization ?? event.headers?.Authorization
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
   return match?.[1]
-}
-
-async function callerFor(audience: Audience, token: string | undefined) {
-  if (audience === 'public') return undefined
-  if (!token) throw new Unauthorized('请先登录')
-  const session = await authenticate(token)
-  if (!session) throw new Unauthorized()
-  if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
-    throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
-  }
-  return session
 }
 
 const baseHeaders = {
@@ -75,6 +76,23 @@ function readInput(op: Pick<Operation, 'method'>, event: APIGatewayProxyEventV2)
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest()
   return { ...(body as Record<string, unknown>), ...fromPath }
+}
+
+/**
+ * zod's issues as the API shows them, each (path, message) once: a number past both the safe
+ * integers and the field's maximum is one mistake, said once.
+ */
+function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  const seen = new Set<string>()
+  const out: FieldIssue[] = []
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const key = JSON.stringify([path, issue.message])
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ path, message: issue.message })
+  }
+  return out
 }
 
 function isThrottleOrCancel(error: unknown): boolean {
@@ -126,45 +144,65 @@ function failingFields(error: z.ZodError): { fields: string[]; more: number } {
   return { fields, more: Math.max(0, error.issues.length - MAX_FIELDS_LOGGED) }
 }
 
-export function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
-  op: Operation<I, O, A>,
-  run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
-): LambdaHandler {
-  return async (event) => {
-    const requestId = event.requestContext?.requestId ?? ''
-    try {
-      const token = bearer(event)
-      // who is calling comes first: a stranger learns nothing from input validation
-      const caller = (await callerFor(op.audience, token)) as CallerOf<A>
-      const parsed = op.input.safeParse(readInput(op, event))
-      if (!parsed.success) {
-        throw new ValidationFailed(
-          parsed.error.issues.map((issue) => ({
-            path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-            message: issue.message,
-          })),
-        )
+export interface EndpointDeps {
+  /** finds the session behind a bearer token (services/sessions.ts) */
+  authenticate: Authenticator
+}
+
+export function createEndpoint({ authenticate }: EndpointDeps) {
+  async function callerFor(audience: Audience, token: string | undefined) {
+    if (audience === 'public') return undefined
+    if (!token) throw new Unauthorized('请先登录')
+    const session = await authenticate(token)
+    if (!session) throw new Unauthorized()
+    if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
+      throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
+    }
+    return session
+  }
+
+  return function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+    op: Operation<I, O, A>,
+    run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
+  ): LambdaHandler {
+    return async (event) => {
+      const requestId = event.requestContext?.requestId ?? ''
+      try {
+        const token = bearer(event)
+        // who is calling comes first: a stranger learns nothing from input validation
+        const caller = (await callerFor(op.audience, token)) as CallerOf<A>
+        const parsed = op.input.safeParse(readInput(op, event))
+        if (!parsed.success) throw new ValidationFailed(fieldIssues(parsed.error.issues))
+        const ctx: RequestContext<CallerOf<A>> = {
+          event,
+          requestId,
+          sourceIp: event.requestContext?.http?.sourceIp ?? '',
+          caller,
+          token,
+        }
+        const answer = op.output.safeParse(await run(parsed.data, ctx))
+        if (!answer.success) {
+          // our own bug, not the caller's: a 500 with no detail, and a log line a developer can act on
+          const { fields, more } = failingFields(answer.error)
+          log.error(
+            `${op.name}: the answer fails the contract at ${fields.join(', ')}${more ? ` and ${more} more` : ''}`,
+            { requestId, operation: op.name, fields, issueCount: answer.error.issues.length },
+          )
+          return internalError()
+        }
+        return json(200, answer.data)
+      } catch (error) {
+        return errorResponse(error, { requestId, operation: op.name })
       }
-      const ctx: RequestContext<CallerOf<A>> = {
-        event,
-        requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? '',
-        caller,
-        token,
-      }
-      const answer = op.output.safeParse(await run(parsed.data, ctx))
-      if (!answer.success) {
-        // our own bug, not the caller's: a 500 with no detail, and a log line a developer can act on
-        const { fields, more } = failingFields(answer.error)
-        log.error(
-          `${op.name}: the answer fails the contract at ${fields.join(', ')}${more ? ` and ${more} more` : ''}`,
-          { requestId, operation: op.name, fields, issueCount: answer.error.issues.length },
-        )
-        return internalError()
-      }
-      return json(200, answer.data)
-    } catch (error) {
-      return errorResponse(error, { requestId, operation: op.name })
     }
   }
+}
+
+/**
+ * What a request no operation matches gets (the HTTP API's $default route, handler not-found.ts):
+ * the API's own JSON 404 instead of the gateway's default answer.
+ */
+export const unknownRoute: LambdaHandler = async (event) => {
+  log.info('unknown route', { method: event.requestContext?.http?.method, path: event.rawPath })
+  return errorResponse(new NotFound('请求的功能不存在，请升级到最新版本后重试'))
 }

@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import type { SessionData } from '../lib/session'
 import { db, table } from './client'
 
 /**
@@ -6,24 +7,10 @@ import { db, table } from './client'
  * - session: pk SESSION#<hash>, sk SESSION; `expiresAt` (epoch seconds) is both the idle deadline
  *   and the TTL attribute. DynamoDB deletes expired items late, so every read checks it.
  * - ticket: pk TICKET#<hash>, sk TICKET (first-login verification in progress, 10 minutes)
+ *
+ * The session types live in lib/session.ts (the HTTP boundary hands them to handlers).
  */
-export interface DepositorSession {
-  kind: 'depositor'
-  depositorId: string
-  centerCode: string
-  accountNo: string
-  loanNo: string | null
-  channel: string
-}
-
-export interface StaffSession {
-  kind: 'staff'
-  staffId: string
-  centerCode: string
-  role: 'reviewer'
-}
-
-export type SessionData = DepositorSession | StaffSession
+export type { DepositorSession, SessionData, StaffSession } from '../lib/session'
 
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
 const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })

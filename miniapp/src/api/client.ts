@@ -95,7 +95,14 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
   } catch {
     throw new ApiRequestError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试' })
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return op.output.parse(res.data)
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    const output = op.output.safeParse(res.data)
+    if (output.success) return output.data
+    // an answer the contract does not describe: this build and the server disagree. A ZodError's
+    // message is a JSON dump of issues, never something to show a person.
+    console.error(`${op.name}: response does not match the contract`, output.error.issues)
+    throw new ApiRequestError(res.statusCode, { code: 'BAD_RESPONSE', message: '数据格式有误，请更新到最新版本后重试' })
+  }
   const body = res.data as Partial<ApiError> | undefined
   if (res.statusCode === 401 && op.audience === 'depositor') sessionExpired(session, '/pages/login/index')
   if (res.statusCode === 401 && op.audience === 'staff') sessionExpired(staffSession, '/packages/admin/login/index')

@@ -39,9 +39,9 @@ export type DepositEntry = z.infer<typeof depositEntrySchema>
 const historyInput = {
   ...pageInput,
   /** optional: the caller's own account number; any other → 404 (the account always comes from the session) */
-  accountNo: z.string().max(32).optional(),
+  accountNo: z.string({ error: '个人账号不正确' }).max(32).optional(),
   /** only this calendar year */
-  year: queryInt(1990, 2100).optional(),
+  year: queryInt(1990, 2100, '年份应在1990到2100之间').optional(),
 }
 
 export const getAccount = defineOperation({

@@ -2,8 +2,7 @@ import { z } from 'zod'
 import { applicationKindSchema } from '../catalog'
 import { ACCOUNT_STATUS, codeSchema } from '../codes'
 import { genderSchema } from '../validation'
-import { applicationStateSchema } from '../workflow'
-import { applicationDetailSchema, applicationId, applicationSummarySchema } from './application'
+import { applicationDetailSchema, applicationId, applicationStatus, applicationSummarySchema } from './application'
 import { coded, fen, id, isoDate, maskedIdNumber, maskedPhone, okOutput, page, pageInput, session } from './common'
 import { defineOperation, emptyInput } from './contract'
 
@@ -65,12 +64,12 @@ export const listReviewQueue = defineOperation({
   summary: '审批队列：本中心的申请，按状态（默认待审批）、业务类型、提交日期、姓名或个人账号筛选',
   input: z.strictObject({
     ...pageInput,
-    status: applicationStateSchema.optional(),
+    status: applicationStatus.optional(),
     kind: applicationKindSchema.optional(),
     submittedFrom: isoDate.optional(),
     submittedTo: isoDate.optional(),
     /** 姓名 or 个人账号 */
-    q: z.string().trim().max(50).optional(),
+    q: z.string({ error: '请输入姓名或个人账号' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
   }),
   output: page(reviewQueueItemSchema),
 })
@@ -106,7 +105,7 @@ export const approveApplication = defineOperation({
   summary: '审批通过（可填写审批意见）：资金划转、余额更新在同一事务中完成',
   input: z.strictObject({
     id: applicationId,
-    opinion: z.string().trim().max(200, { error: '审批意见不能超过200个字' }).optional(),
+    opinion: z.string({ error: '审批意见不正确' }).trim().max(200, { error: '审批意见不能超过200个字' }).optional(),
   }),
   output: applicationSummarySchema,
 })

@@ -5,7 +5,7 @@ import { amountFenSchema } from '../validation'
 import { actorSchema, applicationStateSchema, TIMELINE_ACTIONS, workflowActionSchema } from '../workflow'
 import { bankCardInfoSchema } from './bank-card'
 import { fen, id, instant, okOutput, page, pageInput } from './common'
-import { defineOperation } from './contract'
+import { defineOperation, unmatched } from './contract'
 
 /**
  * Applications (申请): the five withdrawals and the three loan businesses share one life cycle —
@@ -19,6 +19,9 @@ import { defineOperation } from './contract'
 export const applicationId = z
   .string({ error: '申请编号不正确' })
   .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '申请编号不正确' })
+
+/** a status filter (listMyApplications, listReviewQueue) */
+export const applicationStatus = z.enum(applicationStateSchema.options, { error: '申请状态不正确' })
 
 const bankCardId = z.string({ error: '请选择收款银行账号' }).min(1, { error: '请选择收款银行账号' }).max(64)
 const text = (label: string, max = 200) =>
@@ -50,18 +53,22 @@ const propertyFeeDraft = z.strictObject({
 const loanRepaymentDraft = z.strictObject({
   kind: z.literal('loanRepayment'),
   /** the loan being repaid: this center's provident fund loan, or a commercial bank's */
-  loan: z.discriminatedUnion('source', [
-    z.strictObject({ source: z.literal('ownCenter') }),
-    z.strictObject({
-      source: z.literal('commercial'),
-      lenderName: text('贷款银行', 50),
-      contractNo: text('借款合同编号', 64),
-    }),
-  ]),
+  loan: z.discriminatedUnion(
+    'source',
+    [
+      z.strictObject({ source: z.literal('ownCenter') }),
+      z.strictObject({
+        source: z.literal('commercial'),
+        lenderName: text('贷款银行', 50),
+        contractNo: text('借款合同编号', 64),
+      }),
+    ],
+    { error: unmatched('请选择所还贷款') },
+  ),
   amountFen: amountFenSchema(),
   bankCardId,
 })
-export const prepayChoice = z.enum(PREPAY_CHOICES)
+export const prepayChoice = z.enum(PREPAY_CHOICES, { error: '请选择提前还本后的还款方式' })
 const prepayPartDraft = z.strictObject({
   kind: z.literal('prepayPart'),
   amountFen: amountFenSchema(),
@@ -70,7 +77,7 @@ const prepayPartDraft = z.strictObject({
 })
 const monthlyDeductionDraft = z.strictObject({
   kind: z.literal('monthlyDeduction'),
-  action: monthlyDeductionActionSchema,
+  action: z.enum(monthlyDeductionActionSchema.options, { error: '请选择签约或取消签约' }),
 })
 const settleDraft = z.strictObject({
   kind: z.literal('settle'),
@@ -90,7 +97,7 @@ const drafts = [
 ] as const
 
 /** the kind-specific fields of an application, discriminated on `kind` */
-export const applicationDataSchema = z.discriminatedUnion('kind', drafts)
+export const applicationDataSchema = z.discriminatedUnion('kind', drafts, { error: unmatched('请选择业务类型') })
 export type ApplicationData = z.infer<typeof applicationDataSchema>
 
 const withId = <T extends (typeof drafts)[number]>(draft: T) => draft.extend({ id: applicationId })
@@ -166,16 +173,20 @@ export const updateApplication = defineOperation({
   path: '/api/applications/{id}',
   audience: 'depositor',
   summary: '修改申请信息（草稿或退回的申请）',
-  input: z.discriminatedUnion('kind', [
-    withId(retirementDraft),
-    withId(terminationDraft),
-    withId(rentDraft),
-    withId(propertyFeeDraft),
-    withId(loanRepaymentDraft),
-    withId(prepayPartDraft),
-    withId(monthlyDeductionDraft),
-    withId(settleDraft),
-  ]),
+  input: z.discriminatedUnion(
+    'kind',
+    [
+      withId(retirementDraft),
+      withId(terminationDraft),
+      withId(rentDraft),
+      withId(propertyFeeDraft),
+      withId(loanRepaymentDraft),
+      withId(prepayPartDraft),
+      withId(monthlyDeductionDraft),
+      withId(settleDraft),
+    ],
+    { error: unmatched('请选择业务类型') },
+  ),
   output: applicationDetailSchema,
 })
 
@@ -190,7 +201,10 @@ export const requestUploadUrl = defineOperation({
     category: z.string({ error: '请选择档案分类' }).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: '档案分类不正确' }),
     fileName: text('文件名', 100),
     contentType: z.enum(ARCHIVE_CONTENT_TYPES, { error: '只能上传 JPG、PNG 图片或 PDF 文件' }),
-    size: z.int().min(1, { error: '文件是空的' }).max(MAX_ARCHIVE_FILE_BYTES, { error: '文件不能超过10MB' }),
+    size: z
+      .int({ error: '文件大小不正确' })
+      .min(1, { error: '文件是空的' })
+      .max(MAX_ARCHIVE_FILE_BYTES, { error: '文件不能超过10MB' }),
   }),
   output: z.object({
     fileId: id,
@@ -220,7 +234,7 @@ export const submitApplication = defineOperation({
   input: z.strictObject({
     id: applicationId,
     /** one per 提交 tap, reused on retries */
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, { error: '请求编号不正确' }),
+    idempotencyKey: z.string({ error: '请求编号不正确' }).regex(/^[A-Za-z0-9-]{16,64}$/, { error: '请求编号不正确' }),
     noticeAcknowledged: z.literal(true, { error: '请先阅读业务须知' }),
   }),
   output: applicationSummarySchema,
@@ -234,7 +248,7 @@ export const listMyApplications = defineOperation({
   summary: '我发起的：本人的全部申请（分页，新的在前）',
   input: z.strictObject({
     ...pageInput,
-    status: applicationStateSchema.optional(),
+    status: applicationStatus.optional(),
     kind: applicationKindSchema.optional(),
   }),
   output: page(applicationSummarySchema),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { loginAccountSchema } from '../validation'
 import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
-import { defineOperation, emptyInput } from './contract'
+import { defineOperation, emptyInput, unmatched } from './contract'
 import { centerCode, centerSchema } from './system'
 
 /**
@@ -21,6 +21,9 @@ export const depositorSummary = z.object({
   center: centerSchema,
 })
 
+/** the short-lived first-login ticket login answered with */
+const ticket = z.string({ error: '验证已超时，请重新登录' }).min(1).max(256)
+
 const signedIn = z.object({ status: z.literal('ok'), session, depositor: depositorSummary })
 
 export const login = defineOperation({
@@ -35,7 +38,7 @@ export const login = defineOperation({
     centerCode,
     channel,
     /** a random id the client keeps per installation (first-login verification is per device) */
-    deviceId: z.string().min(8).max(128),
+    deviceId: z.string({ error: '设备标识不正确，请重新打开后再登录' }).min(8).max(128),
   }),
   output: z.discriminatedUnion('status', [
     signedIn,
@@ -55,10 +58,10 @@ export const startFirstLoginVerification = defineOperation({
   audience: 'public',
   summary: '开始首次登录验证：支付宝授权返回所需授权范围；刷脸返回认证编号',
   input: z.strictObject({
-    ticket: z.string().min(1),
+    ticket,
     method: verificationMethod,
     /** 刷脸 in the WeChat mini-program: the wx.login code; the server exchanges it for the openid and keeps session_key to itself */
-    wxCode: z.string().min(1).max(128).optional(),
+    wxCode: z.string({ error: '微信登录凭证不正确，请重试' }).min(1).max(128).optional(),
   }),
   output: z.discriminatedUnion('method', [
     /** the client calls my.getAuthCode({ scopes }) and sends the code to complete */
@@ -74,10 +77,22 @@ export const completeFirstLoginVerification = defineOperation({
   path: '/api/auth/first-login-verification/complete',
   audience: 'public',
   summary: '完成首次登录验证（支付宝授权码或刷脸认证结果须与证件号码一致），成功后登录',
-  input: z.discriminatedUnion('method', [
-    z.strictObject({ ticket: z.string().min(1), method: z.literal('alipay'), authCode: z.string().min(1).max(256) }),
-    z.strictObject({ ticket: z.string().min(1), method: z.literal('face'), verifyId: z.string().min(1).max(512) }),
-  ]),
+  input: z.discriminatedUnion(
+    'method',
+    [
+      z.strictObject({
+        ticket,
+        method: z.literal('alipay'),
+        authCode: z.string({ error: '支付宝授权失败，请重试' }).min(1).max(256),
+      }),
+      z.strictObject({
+        ticket,
+        method: z.literal('face'),
+        verifyId: z.string({ error: '刷脸认证结果不正确，请重试' }).min(1).max(512),
+      }),
+    ],
+    { error: unmatched('请选择验证方式') },
+  ),
   output: signedIn,
 })
 

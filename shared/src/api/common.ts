@@ -9,49 +9,67 @@ import { MAX_FEN } from '../money'
  * GET/DELETE inputs arrive as query strings, so their numbers accept digit strings too.
  */
 
+const fenError = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? '请输入金额' : '金额必须是整数分'),
+}
 /** an amount of money in fen, ≥ 0 */
-export const fen = z.int({ error: '金额必须是整数分' }).min(0).max(MAX_FEN)
+export const fen = z.int(fenError).min(0, { error: '金额不能为负数' }).max(MAX_FEN, { error: '金额超出允许范围' })
 /** a signed amount in fen (a ledger movement: + in, − out) */
-export const signedFen = z.int({ error: '金额必须是整数分' }).min(-MAX_FEN).max(MAX_FEN)
+export const signedFen = z
+  .int(fenError)
+  .min(-MAX_FEN, { error: '金额超出允许范围' })
+  .max(MAX_FEN, { error: '金额超出允许范围' })
 
 export const ratePpm = z.int().min(0).max(MAX_RATE_PPM)
 
 export const isoDate = z.string({ error: '请选择日期' }).refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD' })
 /** 'YYYY-MM' */
-export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月格式应为 YYYY-MM' })
+export const yearMonth = z
+  .string({ error: '年月格式应为 YYYY-MM' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月格式应为 YYYY-MM' })
 export const instant = z.iso.datetime({ offset: true })
 
 /** an opaque identifier chosen by the server */
-export const id = z.string().min(1).max(64)
+export const id = z.string({ error: '编号不正确' }).min(1).max(64)
 
-/** an integer from a JSON number or a query-string digit string */
-export function queryInt(min: number, max: number) {
+/**
+ * An integer from a JSON number or a query-string digit string, from `min` to `max`. Every way it
+ * can be wrong (not a number, a fraction, out of range, past the safe integers) says `message`.
+ */
+export function queryInt(min: number, max: number, message = `请输入${min}到${max}之间的整数`) {
+  const error = { error: message }
   return z
-    .union([
-      z.int(),
-      z
-        .string()
-        .regex(/^-?\d+$/, { error: '请输入整数' })
-        .transform(Number),
-    ])
-    .pipe(z.int().min(min).max(max))
+    .union(
+      [
+        z.int(error),
+        z
+          .string()
+          .regex(/^-?\d+$/)
+          .transform(Number),
+      ],
+      error,
+    )
+    .pipe(z.int(error).min(min).max(max))
 }
 
 /** a decimal number (coordinates) from JSON or a query string */
 export const queryNumber = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .regex(/^-?\d+(\.\d+)?$/)
-      .transform(Number),
-  ])
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ],
+    { error: '请输入数字' },
+  )
   .pipe(z.number())
 
 /** paging input: an opaque cursor from the previous page and a page size (default 20) */
 export const pageInput = {
-  cursor: z.string().min(1).max(1024).optional(),
-  limit: queryInt(1, 100).optional(),
+  cursor: z.string({ error: '翻页位置已失效，请刷新后重试' }).min(1).max(1024).optional(),
+  limit: queryInt(1, 100, '每页条数应为1到100之间的整数').optional(),
 }
 
 /** a page of items; nextCursor is null on the last page */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '../zod-locale'
 
 /**
  * The API contract: every operation the system offers, as one plain object that the client, the
@@ -64,3 +65,12 @@ export const apiErrorSchema = z.object({
 export type ApiError = z.infer<typeof apiErrorSchema>
 
 export const emptyInput = z.object({}).strict()
+
+/**
+ * The message of a discriminated union that is missing or whose discriminator matches no option
+ * ("请选择业务类型"); issues inside the matched option keep their own messages.
+ */
+export function unmatched(message: string) {
+  return (issue: { code?: string }) =>
+    issue.code === 'invalid_union' || issue.code === 'invalid_type' ? message : undefined
+}

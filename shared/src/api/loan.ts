@@ -73,7 +73,7 @@ export const overduePeriodSchema = z.object({
 })
 
 /** optional: the caller's own loan number; any other → 404 (the loan always comes from the session) */
-const loanNoInput = { loanNo: z.string().max(32).optional() }
+const loanNoInput = { loanNo: z.string({ error: '贷款编号不正确' }).max(32).optional() }
 
 export const getLoan = defineOperation({
   name: 'getLoan',

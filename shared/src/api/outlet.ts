@@ -23,8 +23,8 @@ export const listOutlets = defineOperation({
   audience: 'depositor',
   summary: '服务网点列表（所在中心；给出位置时按距离排序）',
   input: z.strictObject({
-    latitude: queryNumber.pipe(z.number().min(-90).max(90)).optional(),
-    longitude: queryNumber.pipe(z.number().min(-180).max(180)).optional(),
+    latitude: queryNumber.pipe(z.number({ error: '纬度不正确' }).min(-90).max(90)).optional(),
+    longitude: queryNumber.pipe(z.number({ error: '经度不正确' }).min(-180).max(180)).optional(),
   }),
   output: z.object({ outlets: z.array(outletSchema) }),
 })

@@ -35,7 +35,7 @@ export const getProfile = defineOperation({
   output: profileSchema,
 })
 
-export const smsPurpose = z.enum(['changePhone'])
+export const smsPurpose = z.enum(['changePhone'], { error: '验证码用途不正确' })
 
 /** SMS codes: 6 digits, valid 5 minutes, single use, ≤5 tries; resend after 60 s; ≤5/hour, ≤10/day (429) */
 export const sendSmsCode = defineOperation({

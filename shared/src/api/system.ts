@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineOperation, emptyInput } from './contract'
 
-export const centerCode = z.string().regex(/^C\d{5}$/, '公积金中心代码不正确')
+export const centerCode = z.string({ error: '请选择公积金中心' }).regex(/^C\d{5}$/, '公积金中心代码不正确')
 
 export const centerSchema = z.object({
   code: centerCode,

@@ -1,0 +1,26 @@
+/**
+ * Who is calling: the data a session carries, as the HTTP boundary hands it to a handler
+ * (`ctx.caller`). The types live here, below everything that uses them, so that lib/http.ts needs
+ * nothing from the layers above it; repository/sessions.ts stores them and services/sessions.ts
+ * finds them by token.
+ */
+export interface DepositorSession {
+  kind: 'depositor'
+  depositorId: string
+  centerCode: string
+  accountNo: string
+  loanNo: string | null
+  channel: string
+}
+
+export interface StaffSession {
+  kind: 'staff'
+  staffId: string
+  centerCode: string
+  role: 'reviewer'
+}
+
+export type SessionData = DepositorSession | StaffSession
+
+/** finds and refreshes the session behind a bearer token; undefined when missing, expired or revoked */
+export type Authenticator = (token: string) => Promise<SessionData | undefined>
