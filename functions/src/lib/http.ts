@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { z } from 'zod'
@@ -59,6 +60,40 @@ const baseHeaders = {
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
   return { statusCode, headers: { ...baseHeaders, ...headers }, body: JSON.stringify(body) }
+}
+
+/**
+ * A cacheable answer (an operation with `cache`, GET only, 200 only): `Cache-Control` with the
+ * operation's max-age (public for public operations, private otherwise) and a strong `ETag` over
+ * the exact body; a request whose `If-None-Match` names that tag (or `*`) gets 304 with no body.
+ * Errors stay `no-store`: a 404 or 503 is never cached.
+ */
+export function cachedJson(
+  event: APIGatewayProxyEventV2,
+  body: unknown,
+  cache: { maxAgeSeconds: number },
+  audience: Audience,
+): APIGatewayProxyStructuredResultV2 {
+  const text = JSON.stringify(body)
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`
+  const headers = {
+    'cache-control': `${audience === 'public' ? 'public' : 'private'}, max-age=${cache.maxAgeSeconds}`,
+    etag,
+  }
+  const ifNoneMatch = event.headers?.['if-none-match'] ?? event.headers?.['If-None-Match']
+  if (ifNoneMatch && matchesEtag(ifNoneMatch, etag)) {
+    const { 'content-type': _type, ...base } = baseHeaders
+    return { statusCode: 304, headers: { ...base, ...headers }, body: '' }
+  }
+  return { statusCode: 200, headers: { ...baseHeaders, ...headers }, body: text }
+}
+
+/** If-None-Match uses the weak comparison: `W/"x"` matches `"x"`; `*` matches anything */
+function matchesEtag(header: string, etag: string): boolean {
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag)
 }
 
 function readInput(op: Pick<Operation, 'method'>, event: APIGatewayProxyEventV2): Record<string, unknown> {
@@ -190,6 +225,7 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
           )
           return internalError()
         }
+        if (op.cache && op.method === 'GET') return cachedJson(event, answer.data, op.cache, op.audience)
         return json(200, answer.data)
       } catch (error) {
         return errorResponse(error, { requestId, operation: op.name })

@@ -25,6 +25,12 @@ export interface Operation<
   readonly summary: string
   readonly input: I
   readonly output: O
+  /**
+   * A GET whose answer may be cached (public lists): the boundary answers with
+   * `Cache-Control: <public|private>, max-age=<maxAgeSeconds>` and an `ETag`, and with 304 to a
+   * matching `If-None-Match`. Without it every answer is `no-store`.
+   */
+  readonly cache?: { readonly maxAgeSeconds: number }
 }
 
 export function defineOperation<
