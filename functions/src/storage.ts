@@ -62,6 +62,26 @@ export async function headObject(key: string): Promise<{ size: number; contentTy
   }
 }
 
+/** the first `bytes` bytes of an object (a file's signature), or undefined when it is not there */
+export async function readObjectStart(key: string, bytes: number): Promise<Uint8Array | undefined> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }))
+    const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array()
+    // a server that ignores Range answers the whole object
+    return body.slice(0, bytes)
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined
+    throw error
+  }
+}
+
+/** the public address of an object under `public/` (news covers): config.publicBaseUrl + key */
+export function publicUrl(key: string): string {
+  if (!key.startsWith('public/')) throw new Error(`not a public object: ${key}`)
+  return `${config.publicBaseUrl}${key}`
+}
+
 export async function copyObject(from: string, to: string): Promise<void> {
   await s3.send(new CopyObjectCommand({ Bucket: bucket, CopySource: `${bucket}/${from}`, Key: to }))
 }

@@ -31,12 +31,31 @@ if (identityProvider !== 'local' && identityProvider !== 'real') {
 const alipayAppId = optional('ALIPAY_APP_ID')
 const wechatAppId = optional('WECHAT_APP_ID')
 
+const bucketName = required('BUCKET_NAME')
+const region = optional('AWS_REGION') ?? 'cn-northwest-1'
+
+/**
+ * Where objects under the bucket's `public/` folder are served from (news covers): a folder URL
+ * ending in '/'. Local: s3rver, path style. Deployed: PUBLIC_BASE_URL (a CDN in front of the
+ * bucket's public/ folder), or the bucket's own regional address by default. News bodies and
+ * covers may only show images under `<publicBaseUrl>public/news/` (the sanitizer's image prefix).
+ */
+const publicBaseUrl =
+  optional('PUBLIC_BASE_URL') ??
+  (s3Endpoint
+    ? `${s3Endpoint.replace(/\/+$/, '')}/${bucketName}/`
+    : `https://${bucketName}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`)
+if (!/^https?:\/\/[^/]+\/(?:[^?#]*\/)?$/.test(publicBaseUrl)) {
+  throw new Error(`PUBLIC_BASE_URL must be an http(s) folder URL ending in '/': ${publicBaseUrl}`)
+}
+
 export const config = {
   stage,
   isLocal: stage === 'local',
-  region: optional('AWS_REGION') ?? 'cn-northwest-1',
+  region,
   tableName: required('TABLE_NAME'),
-  bucketName: required('BUCKET_NAME'),
+  bucketName,
+  publicBaseUrl,
   dynamodbEndpoint,
   s3Endpoint,
   identity: {

@@ -17,7 +17,8 @@ export interface StaffSession {
   kind: 'staff'
   staffId: string
   centerCode: string
-  role: 'reviewer'
+  /** the staff record's first role; the information services check the record's `roles` themselves */
+  role: 'reviewer' | 'publisher' | 'regionAdmin'
 }
 
 export type SessionData = DepositorSession | StaffSession

@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { Tx } from './audit'
 import type { BankCardItem } from './bank-cards'
 import { db, table } from './client'
 
@@ -26,6 +27,9 @@ export interface DepositorItem {
   alipayUserId: string | null
   createdAt: string
   version: number
+  /** the 隐私声明 version agreed to and when (acceptPrivacy); absent until the first agreement */
+  privacyAcceptedVersion?: string
+  privacyAcceptedAt?: string
 }
 
 export type LoginKind = 'phone' | 'idNumber'
@@ -182,5 +186,38 @@ export async function getDepositorAggregate(depositorId: string): Promise<Deposi
     cards: bySk('CARD#') as unknown as BankCardItem[],
     active: new Map(bySk('ACTIVE#').map((i) => [(i.sk as string).slice(7), i.appId as string])),
     lastApproved: new Map(bySk('LAST#').map((i) => [(i.sk as string).slice(5), i.at as string])),
+  }
+}
+
+/**
+ * Records the 隐私声明 version a depositor agreed to, and when, with its audit entry (one
+ * transaction). The depositor's `version` is left alone: consent is not part of the profile a
+ * concurrent change could overwrite. False when the depositor is not there.
+ */
+export async function recordPrivacyConsent(depositorId: string, version: string, at: string, audit: Tx) {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table,
+              Key: profileKey(depositorId),
+              UpdateExpression: 'SET privacyAcceptedVersion = :v, privacyAcceptedAt = :at',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':v': version, ':at': at },
+            },
+          },
+          audit,
+        ],
+      }),
+    )
+    return true
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []
+    if ((error as Error).name === 'TransactionCanceledException' && reasons[0]?.Code === 'ConditionalCheckFailed') {
+      return false
+    }
+    throw error
   }
 }

@@ -1,4 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { StaffRole } from '@gjj/shared/api/publishing'
 import { db, table } from './client'
 
 /**
@@ -10,7 +11,10 @@ export interface StaffItem {
   username: string
   name: string
   centerCode: string
-  role: 'reviewer'
+  /** the first role (items before issue 10 hold only this, always 'reviewer') */
+  role: StaffRole
+  /** every role the staff member holds; absent on older items, which hold `role` alone */
+  roles?: StaffRole[]
   passwordHash: string
   createdAt: string
 }
@@ -46,4 +50,9 @@ export async function createStaff(s: StaffItem): Promise<void> {
       ],
     }),
   )
+}
+
+/** the roles a staff member holds: `roles`, or the single `role` of an older item */
+export function staffRoles(s: Pick<StaffItem, 'role' | 'roles'>): StaffRole[] {
+  return s.roles ?? [s.role]
 }

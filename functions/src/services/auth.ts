@@ -18,7 +18,13 @@ async function summary(d: depositors.DepositorItem) {
   const center = await getCenter(d.centerCode)
   if (!center) throw new NotFound('查无您的信息，请确认所选公积金中心')
   const { region: _region, ...c } = center
-  return { name: d.name, idNumberMasked: maskIdNumber(d.idNumber), phoneMasked: maskPhone(d.phone), center: c }
+  return {
+    name: d.name,
+    idNumberMasked: maskIdNumber(d.idNumber),
+    phoneMasked: maskPhone(d.phone),
+    center: c,
+    privacyAcceptedVersion: d.privacyAcceptedVersion ?? null,
+  }
 }
 
 async function signIn(d: depositors.DepositorItem, channel: DepositorSession['channel']) {

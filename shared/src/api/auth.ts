@@ -19,6 +19,8 @@ export const depositorSummary = z.object({
   idNumberMasked: maskedIdNumber,
   phoneMasked: maskedPhone,
   center: centerSchema,
+  /** the 隐私声明 version this person agreed to, or null (shared/src/info/privacy.ts needsConsent) */
+  privacyAcceptedVersion: z.string().nullable(),
 })
 
 /** the short-lived first-login ticket login answered with */

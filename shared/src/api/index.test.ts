@@ -21,26 +21,33 @@ function shapes(schema: z.ZodType): Record<string, z.ZodType>[] {
   return []
 }
 
-/** every field named *Fen anywhere in a schema, with its path */
-function fenFields(schema: z.ZodType, path: string, out: [string, z.ZodType][] = []): [string, z.ZodType][] {
+/** every field named *Fen anywhere in a schema, with its path (a recursive schema, e.g. rich-text nodes, is walked once) */
+function fenFields(
+  schema: z.ZodType,
+  path: string,
+  out: [string, z.ZodType][] = [],
+  seen = new Set<z.ZodType>(),
+): [string, z.ZodType][] {
+  if (seen.has(schema)) return out
+  seen.add(schema)
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def
   switch (def.type) {
     case 'object':
       for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
         if (key.endsWith('Fen')) out.push([`${path}.${key}`, field])
-        fenFields(field, `${path}.${key}`, out)
+        fenFields(field, `${path}.${key}`, out, seen)
       }
       break
     case 'array':
-      fenFields(def.element as z.ZodType, `${path}[]`, out)
+      fenFields(def.element as z.ZodType, `${path}[]`, out, seen)
       break
     case 'union':
-      for (const option of def.options as z.ZodType[]) fenFields(option, path, out)
+      for (const option of def.options as z.ZodType[]) fenFields(option, path, out, seen)
       break
     case 'optional':
     case 'nullable':
     case 'default':
-      fenFields(def.innerType as z.ZodType, path, out)
+      fenFields(def.innerType as z.ZodType, path, out, seen)
       break
   }
   return out
@@ -202,7 +209,10 @@ describe('query strings', () => {
   test('carry numbers as digit strings', () => {
     expect(operations.listDepositHistory.input.parse({ limit: '20', year: '2025' })).toEqual({ limit: 20, year: 2025 })
     expect(planned.getPrepayQuote.input.parse({ amountFen: '10000000' })).toEqual({ amountFen: 10_000_000 })
-    expect(planned.listOutlets.input.parse({ latitude: '43.8256', longitude: '87.6168' })).toEqual({
+    expect(
+      operations.listOutlets.input.parse({ centerCode: 'C65010', latitude: '43.8256', longitude: '87.6168' }),
+    ).toEqual({
+      centerCode: 'C65010',
       latitude: 43.8256,
       longitude: 87.6168,
     })

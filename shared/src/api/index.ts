@@ -4,7 +4,11 @@ import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
 import * as loan from './loan'
+import * as news from './news'
+import * as outlet from './outlet'
+import * as privacy from './privacy'
 import * as profile from './profile'
+import * as publishing from './publishing'
 import * as system from './system'
 import * as withdrawal from './withdrawal'
 
@@ -57,6 +61,24 @@ export const operations = {
   getReviewDetail: admin.getReviewDetail,
   approveApplication: admin.approveApplication,
   returnApplication: admin.returnApplication,
+
+  listNews: news.listNews,
+  getNews: news.getNews,
+  listOutlets: outlet.listOutlets,
+  getOutlet: outlet.getOutlet,
+  acceptPrivacy: privacy.acceptPrivacy,
+
+  listStaffNews: publishing.listStaffNews,
+  getStaffNews: publishing.getStaffNews,
+  createNews: publishing.createNews,
+  updateNews: publishing.updateNews,
+  publishNews: publishing.publishNews,
+  unpublishNews: publishing.unpublishNews,
+  deleteNews: publishing.deleteNews,
+  requestNewsImageUpload: publishing.requestNewsImageUpload,
+  listStaffOutlets: publishing.listStaffOutlets,
+  upsertOutlet: publishing.upsertOutlet,
+  deleteOutlet: publishing.deleteOutlet,
 } as const
 
 export type Operations = typeof operations

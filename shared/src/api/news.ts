@@ -1,38 +1,59 @@
 import { z } from 'zod'
+import { richTextNodesSchema } from '../info/rich-text-nodes'
 import { id, instant, page, pageInput } from './common'
 import { defineOperation } from './contract'
+import { centerCode } from './system'
 
-/** 新闻动态 of the depositor's center, and the center's website */
-export const newsItemSchema = z.object({
+/**
+ * 新闻动态 (manual ch. 3): published by each center, with the region's (自治区) notices mixed into
+ * every center's list and marked `regionWide`. Public: a person who has chosen a center reads them
+ * without logging in. Both answers may be cached for a minute (Cache-Control + ETag, 304).
+ */
+
+/** characters of a list item's one-line summary (plainSummary, '…' included) */
+export const NEWS_SUMMARY_CHARS = 60
+
+export const newsListItemSchema = z.object({
   id,
   title: z.string(),
-  summary: z.string(),
   publishedAt: instant,
-  coverImageUrl: z.url().nullable(),
+  /** the body on one line, cut to NEWS_SUMMARY_CHARS */
+  summary: z.string(),
+  /** the cover image (the system's own storage only), or null */
+  coverThumbnailUrl: z.url().nullable(),
+  /** a notice of the whole region (自治区), not of the chosen center */
+  regionWide: z.boolean(),
 })
+export type NewsListItem = z.infer<typeof newsListItemSchema>
 
 export const listNews = defineOperation({
   name: 'listNews',
   method: 'GET',
   path: '/api/news',
-  audience: 'depositor',
-  summary: '新闻动态列表（所在中心，新的在前）及中心网站地址',
-  input: z.strictObject(pageInput),
-  output: page(newsItemSchema).extend({ websiteUrl: z.url().nullable() }),
+  audience: 'public',
+  summary: '新闻动态列表：所选中心已发布的新闻和自治区通知，新的在前',
+  cache: { maxAgeSeconds: 60 },
+  input: z.strictObject({ centerCode, ...pageInput }),
+  output: page(newsListItemSchema),
 })
 
 export const getNews = defineOperation({
   name: 'getNews',
   method: 'GET',
   path: '/api/news/{id}',
-  audience: 'depositor',
-  summary: '新闻详情',
-  input: z.strictObject({ id }),
-  output: newsItemSchema.extend({
-    /** plain text; paragraphs separated by a blank line */
-    body: z.string(),
-    source: z.string().nullable(),
-    /** the article on the center's website */
-    url: z.url().nullable(),
+  audience: 'public',
+  summary: '新闻详情：正文为已清理的富文本节点',
+  cache: { maxAgeSeconds: 60 },
+  input: z.strictObject({ centerCode, id }),
+  output: z.object({
+    id,
+    title: z.string(),
+    publishedAt: instant,
+    regionWide: z.boolean(),
+    /** who published it: the center's name, or the region's for a region-wide notice */
+    source: z.string(),
+    coverImageUrl: z.url().nullable(),
+    /** clean rich-text nodes (mini-program `rich-text`; H5 renders them as they are) */
+    body: richTextNodesSchema,
   }),
 })

@@ -1,0 +1,5 @@
+import { listNews } from '@gjj/shared/api/news'
+import { endpoint } from '../endpoint'
+import * as news from '../services/news'
+
+export const handler = endpoint(listNews, (input) => news.listPublished(input))

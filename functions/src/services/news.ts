@@ -1,0 +1,286 @@
+import type { ParsedInputOf } from '@gjj/shared/api/contract'
+import type { getNews as getNewsOp, listNews as listNewsOp } from '@gjj/shared/api/news'
+import { NEWS_SUMMARY_CHARS } from '@gjj/shared/api/news'
+import type {
+  createNews as createOp,
+  listStaffNews as listStaffOp,
+  updateNews as updateOp,
+  requestNewsImageUpload as uploadOp,
+} from '@gjj/shared/api/publishing'
+import { MAX_NEWS_IMAGE_BYTES } from '@gjj/shared/api/publishing'
+import { richTextSchema, sanitizeRichText } from '@gjj/shared/info/rich-text'
+import { allowedImageSrc, plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
+import { nowIso } from '../lib/clock'
+import { config } from '../lib/config'
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '../lib/errors'
+import { newId } from '../lib/tokens'
+import { auditPut } from '../repository/audit'
+import { getCenter, listCenters } from '../repository/centers'
+import * as news from '../repository/news'
+import type { StaffSession } from '../repository/sessions'
+import type { StaffItem } from '../repository/staff'
+import { copyObject, headObject, presignUpload, publicUrl, readObjectStart, UPLOAD_EXPIRES_SECONDS } from '../storage'
+import { actorOf, staffWithRole } from './staff-roles'
+
+/**
+ * 新闻动态: the public feed and detail (no login), and the staff desk (create, edit, publish,
+ * unpublish, delete). Bodies are sanitized on save (richTextSchema) and again on every read, and
+ * may only show images from the system's own storage (`<publicBaseUrl>public/news/`).
+ */
+export const NEWS_IMAGE_PREFIX = `${config.publicBaseUrl}public/news/`
+const rich = { imagePrefixes: [NEWS_IMAGE_PREFIX] }
+const bodySchema = richTextSchema(rich)
+
+/** the name shown as 来源 of a region-wide notice */
+export const REGION_SOURCE = '新疆维吾尔自治区住房公积金（全区通知）'
+
+const NOT_FOUND = '未找到该新闻，可能已撤下'
+const STATUS_LABELS = { draft: '草稿', published: '已发布' } as const
+
+/** a URL from the table, shown only if it is still under the system's own storage */
+const ownImage = (url: string | null) => (url && allowedImageSrc(url, rich.imagePrefixes) === url ? url : null)
+
+// ---------------------------------------------------------------- public
+
+export async function listPublished(input: ParsedInputOf<typeof listNewsOp>) {
+  const page = await news.listFeed(input.centerCode, input.limit ?? 20, input.cursor)
+  return {
+    items: page.items.map((e) => ({
+      id: e.id,
+      title: e.title,
+      publishedAt: e.publishedAt,
+      summary: e.summary,
+      coverThumbnailUrl: ownImage(e.coverThumbnailUrl),
+      regionWide: e.regionWide,
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+export async function getPublished(input: ParsedInputOf<typeof getNewsOp>) {
+  const n = await news.getNews(input.id)
+  const visible =
+    n && n.status === 'published' && n.publishedAt && (n.scope === news.REGION || n.scope === input.centerCode)
+  if (!n || !visible) throw new NotFound(NOT_FOUND)
+  return {
+    id: n.id,
+    title: n.title,
+    publishedAt: n.publishedAt as string,
+    regionWide: n.scope === news.REGION,
+    source: n.sourceName,
+    coverImageUrl: ownImage(n.coverUrl),
+    // sanitized again on read: whatever reached the table, only clean nodes leave
+    body: sanitizeRichText(n.bodyHtml, rich),
+  }
+}
+
+// ---------------------------------------------------------------- staff
+
+function staffView(n: news.NewsItem) {
+  return {
+    id: n.id,
+    title: n.title,
+    status: n.status,
+    statusLabel: STATUS_LABELS[n.status],
+    regionWide: n.scope === news.REGION,
+    summary: n.summary,
+    coverImageUrl: ownImage(n.coverUrl),
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+    publishedAt: n.publishedAt,
+    updatedBy: n.updatedBy,
+    version: n.version,
+  }
+}
+
+const detailView = (n: news.NewsItem) => ({
+  ...staffView(n),
+  bodyHtml: toSafeHtml(sanitizeRichText(n.bodyHtml, rich), rich),
+})
+
+/** the desk a staff member works on, with the role it needs checked */
+async function deskOf(caller: StaffSession, regionWide: boolean) {
+  const staff = await staffWithRole(caller, regionWide ? 'regionAdmin' : 'publisher')
+  return { staff, scope: regionWide ? news.REGION : staff.centerCode }
+}
+
+/** an article the caller may change: another center's is not found; the region's needs regionAdmin */
+async function ownArticle(caller: StaffSession, id: string) {
+  const n = await news.getNews(id)
+  if (!n || (n.scope !== news.REGION && n.scope !== caller.centerCode)) throw new NotFound('未找到该新闻')
+  const staff = await staffWithRole(caller, n.scope === news.REGION ? 'regionAdmin' : 'publisher')
+  return { n, staff }
+}
+
+function sanitizeBody(html: string): RichTextNode[] {
+  const parsed = bodySchema.safeParse(html)
+  if (!parsed.success) {
+    throw new ValidationFailed(parsed.error.issues.map((i) => ({ path: ['body'], message: i.message })))
+  }
+  return parsed.data
+}
+
+const coverError = (message: string) => new RuleViolation('BAD_COVER', message, [{ path: ['coverKey'], message }])
+
+/** JPEG (FF D8 FF) or PNG (89 50 4E 47 0D 0A 1A 0A), by the file's own first bytes */
+function imageKind(bytes: Uint8Array): 'jpg' | 'png' | undefined {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b)
+  if (starts([0xff, 0xd8, 0xff])) return 'jpg'
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  return undefined
+}
+
+/**
+ * An uploaded cover (uploads/news/<center>/<file>, from requestNewsImageUpload) checked to be a
+ * JPEG or PNG by its bytes, and copied to public/news/<scope>/<article>/<file>.<ext>.
+ */
+async function takeCover(staff: StaffItem, scope: string, newsId: string, key: string) {
+  const match = new RegExp(`^uploads/news/${staff.centerCode}/([A-Za-z0-9]{8,40})$`).exec(key)
+  if (!match) throw coverError('封面图片不正确，请重新上传')
+  const [head, start] = await Promise.all([headObject(key), readObjectStart(key, 8)])
+  if (!head || !start) throw coverError('封面图片还没有上传完成，请重新上传')
+  const kind = imageKind(start)
+  if (!kind || !head.contentType.startsWith('image/')) throw coverError('封面不是图片，请上传 JPG 或 PNG 图片')
+  const target = `public/news/${scope}/${newsId}/${match[1]}.${kind}`
+  await copyObject(key, target)
+  return { coverKey: target, coverUrl: publicUrl(target) }
+}
+
+function audit(staff: StaffItem, action: string, n: news.NewsItem, at: string) {
+  return auditPut({
+    at,
+    id: newId('AU'),
+    actor: actorOf(staff),
+    action,
+    target: `NEWS#${n.id}`,
+    detail: { title: n.title, scope: n.scope, status: n.status, version: n.version, staffName: staff.name },
+  })
+}
+
+async function write(previous: news.NewsItem | null, next: news.NewsItem | null, staff: StaffItem, action: string) {
+  const at = nowIso()
+  const outcome = await news.writeNews(previous, next, audit(staff, action, (next ?? previous) as news.NewsItem, at))
+  if (outcome === 'conflict') throw new Conflict('CHANGED', '该新闻已被他人修改，请刷新后重试')
+}
+
+export async function listDesk(caller: StaffSession, input: ParsedInputOf<typeof listStaffOp>) {
+  const { scope } = await deskOf(caller, input.scope === 'region')
+  const page = await news.listDesk(scope, input.limit ?? 20, input.cursor)
+  return { items: page.items.map(staffView), nextCursor: page.nextCursor }
+}
+
+export async function getDraft(caller: StaffSession, id: string) {
+  const { n } = await ownArticle(caller, id)
+  return detailView(n)
+}
+
+export async function create(caller: StaffSession, input: ParsedInputOf<typeof createOp>) {
+  const { staff, scope } = await deskOf(caller, input.regionWide === true)
+  const nodes = sanitizeBody(input.body)
+  const id = newId('N')
+  const cover = input.coverKey ? await takeCover(staff, scope, id, input.coverKey) : { coverKey: null, coverUrl: null }
+  const center = scope === news.REGION ? undefined : await getCenter(scope)
+  const at = nowIso()
+  const n: news.NewsItem = {
+    id,
+    scope,
+    title: input.title,
+    bodyHtml: toSafeHtml(nodes, rich),
+    summary: plainSummary(nodes, NEWS_SUMMARY_CHARS),
+    ...cover,
+    status: 'draft',
+    sourceName: center?.name ?? REGION_SOURCE,
+    createdAt: at,
+    createdBy: actorOf(staff),
+    updatedAt: at,
+    updatedBy: staff.name,
+    publishedAt: null,
+    feedCenters: [],
+    version: 1,
+  }
+  await write(null, n, staff, 'news.create')
+  return detailView(n)
+}
+
+export async function update(caller: StaffSession, input: ParsedInputOf<typeof updateOp>) {
+  const { n, staff } = await ownArticle(caller, input.id)
+  if (n.version !== input.version) throw new Conflict('CHANGED', '该新闻已被他人修改，请刷新后重试')
+  const nodes = sanitizeBody(input.body)
+  const cover =
+    input.coverKey === undefined
+      ? { coverKey: n.coverKey, coverUrl: n.coverUrl }
+      : input.coverKey === null
+        ? { coverKey: null, coverUrl: null }
+        : input.coverKey === n.coverKey
+          ? { coverKey: n.coverKey, coverUrl: n.coverUrl }
+          : await takeCover(staff, n.scope, n.id, input.coverKey)
+  const next: news.NewsItem = {
+    ...n,
+    title: input.title,
+    bodyHtml: toSafeHtml(nodes, rich),
+    summary: plainSummary(nodes, NEWS_SUMMARY_CHARS),
+    ...cover,
+    updatedAt: nowIso(),
+    updatedBy: staff.name,
+    version: n.version + 1,
+  }
+  await write(n, next, staff, 'news.update')
+  return detailView(next)
+}
+
+/** the centers whose feed shows an article: its own, or every center for a region-wide notice */
+async function feedCentersOf(scope: string): Promise<string[]> {
+  if (scope !== news.REGION) return [scope]
+  return (await listCenters()).map((c) => c.code)
+}
+
+export async function publish(caller: StaffSession, id: string) {
+  const { n, staff } = await ownArticle(caller, id)
+  if (n.status === 'published') return detailView(n)
+  const at = nowIso()
+  const next: news.NewsItem = {
+    ...n,
+    status: 'published',
+    publishedAt: at,
+    feedCenters: await feedCentersOf(n.scope),
+    updatedAt: at,
+    updatedBy: staff.name,
+    version: n.version + 1,
+  }
+  await write(n, next, staff, 'news.publish')
+  return detailView(next)
+}
+
+export async function unpublish(caller: StaffSession, id: string) {
+  const { n, staff } = await ownArticle(caller, id)
+  if (n.status === 'draft') return detailView(n)
+  const next: news.NewsItem = {
+    ...n,
+    status: 'draft',
+    publishedAt: null,
+    feedCenters: [],
+    updatedAt: nowIso(),
+    updatedBy: staff.name,
+    version: n.version + 1,
+  }
+  await write(n, next, staff, 'news.unpublish')
+  return detailView(next)
+}
+
+export async function remove(caller: StaffSession, id: string) {
+  const { n, staff } = await ownArticle(caller, id)
+  await write(n, null, staff, 'news.delete')
+  return { ok: true as const }
+}
+
+export async function requestImageUpload(caller: StaffSession, input: ParsedInputOf<typeof uploadOp>) {
+  const staff = await staffWithRole(caller, ['publisher', 'regionAdmin'])
+  const key = `uploads/news/${staff.centerCode}/${newId().replace(/[^A-Za-z0-9]/g, '')}`
+  const post = await presignUpload(key, input.contentType, MAX_NEWS_IMAGE_BYTES)
+  return {
+    key,
+    url: post.url,
+    fields: post.fields,
+    expiresAt: new Date(Date.now() + UPLOAD_EXPIRES_SECONDS * 1000).toISOString(),
+  }
+}

@@ -1,0 +1,36 @@
+import { PRIVACY_VERSION } from '@gjj/shared/info/privacy'
+import { nowIso } from '../lib/clock'
+import { RuleViolation, Unauthorized } from '../lib/errors'
+import { newId } from '../lib/tokens'
+import { auditPut } from '../repository/audit'
+import { recordPrivacyConsent } from '../repository/depositors'
+import type { DepositorSession } from '../repository/sessions'
+
+/**
+ * 隐私声明 consent: only the current version can be agreed to (an app showing an older text is
+ * told to show the new one); the version and instant go on the depositor's record, with an audit
+ * entry, in one transaction.
+ */
+export async function accept(caller: DepositorSession, version: string) {
+  if (version !== PRIVACY_VERSION) {
+    throw new RuleViolation('PRIVACY_VERSION_OUTDATED', '隐私声明已更新，请阅读最新的隐私声明后再同意', [
+      { path: ['version'], message: '隐私声明已更新，请阅读最新的隐私声明后再同意' },
+    ])
+  }
+  const at = nowIso()
+  const recorded = await recordPrivacyConsent(
+    caller.depositorId,
+    version,
+    at,
+    auditPut({
+      at,
+      id: newId('AU'),
+      actor: `DEPOSITOR#${caller.depositorId}`,
+      action: 'privacy.accept',
+      target: `DEPOSITOR#${caller.depositorId}`,
+      detail: { version, centerCode: caller.centerCode, channel: caller.channel },
+    }),
+  )
+  if (!recorded) throw new Unauthorized()
+  return { version, acceptedAt: at }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { instant } from './common'
+import { defineOperation } from './contract'
+
+/**
+ * 隐私声明 consent. The text is shared/src/info/privacy.ts (the app shows it without a request);
+ * the depositor's acceptance of a version is recorded on their record for the center's audit, and
+ * `me` / login answer `privacyAcceptedVersion` so the app knows whether to ask (needsConsent).
+ */
+export const acceptPrivacy = defineOperation({
+  name: 'acceptPrivacy',
+  method: 'POST',
+  path: '/api/privacy/accept',
+  audience: 'depositor',
+  summary: '同意隐私声明（记录同意的版本和时间）',
+  input: z.strictObject({
+    version: z.string({ error: '隐私声明版本不正确' }).min(1, { error: '隐私声明版本不正确' }).max(20, {
+      error: '隐私声明版本不正确',
+    }),
+  }),
+  output: z.object({ version: z.string(), acceptedAt: instant }),
+})
