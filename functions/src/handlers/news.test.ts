@@ -158,8 +158,9 @@ describe('the public news list (demo data)', () => {
 
 describe('a news article', () => {
   test('comes with clean rich-text nodes, its source and the region mark; cacheable too', async () => {
-    const res = await read('C65430', 'NAL0002')
+    const { result: res, calls } = await countCalls(() => read('C65430', 'NAL0002'))
     expect(res.statusCode).toBe(200)
+    expect(calls).toEqual(['GetCommand'])
     expect(res.headers?.etag).toBeTruthy()
     const body = bodyOf<{ source: string; body: unknown[]; regionWide: boolean }>(res)
     expect(body.source).toBe('阿勒泰地区住房公积金管理中心')
