@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication, getReviewDetail, listReviewQueue, returnApplication } from '@gjj/shared/api/admin'
 import {
   endApplication,
@@ -18,7 +18,7 @@ import { create, type Detail, sealed, submit, uploadRequired } from '../../test/
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer, setBalance } from '../../test/factory'
 import * as accounts from '../repository/accounts'
-import { putCenters } from '../repository/centers'
+import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
 import { seedDemoData } from '../seed/index'
 import { handler as addBankCardHandler } from './add-bank-card'
@@ -44,14 +44,7 @@ afterEach(() => {
 })
 
 async function ledgerOf(accountNo: string) {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountNo}`, ':p': 'TXN#' },
-    }),
-  )
-  return out.Items ?? []
+  return (await accounts.listLedger(accountNo, { limit: 1000 })).items
 }
 
 describe('我要提取', () => {
@@ -133,7 +126,7 @@ describe('我要提取', () => {
       expect(mine?.name).toBe('测试住房公积金管理中心')
       expect(mine).not.toHaveProperty('policy')
     } finally {
-      await db.send(new DeleteCommand({ TableName: table, Key: { pk: `CENTER#${code}`, sk: 'PROFILE' } }))
+      await db.send(new DeleteCommand({ TableName: table, Key: centerKey(code) }))
     }
   })
 
