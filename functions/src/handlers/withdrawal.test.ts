@@ -481,6 +481,53 @@ describe('money moves exactly once', () => {
     expect(bodyOf(two)).toEqual(bodyOf(one))
   })
 
+  test('an idempotency key scopes one submit attempt: after a return the first key is refused, a fresh one resubmits', async () => {
+    const { p, app } = await readyToSubmit()
+    const reviewer = await makeReviewer('C65430')
+    const first = randomUUID()
+    expect((await submit(p, app.id, first)).statusCode).toBe(200)
+    await returnHandler(eventFor(returnApplication, { id: app.id, reason: '请补充材料' }, { token: reviewer.token }))
+
+    // the first attempt's key again (a client retrying an old request): a clear answer, not "try again"
+    const stale = await submit(p, app.id, first)
+    expect(stale.statusCode).toBe(409)
+    expect(stale.headers?.['retry-after']).toBeUndefined()
+    expect(bodyOf<{ code: string; message: string }>(stale)).toEqual({
+      code: 'SUBMIT_KEY_USED',
+      message: '该提交请求已处理，请刷新后重试',
+    })
+    const meanwhile = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(meanwhile.status).toBe('returned')
+
+    const second = randomUUID()
+    const resubmitted = await submit(p, app.id, second)
+    expect(resubmitted.statusCode).toBe(200)
+    expect(bodyOf<{ status: string }>(resubmitted).status).toBe('submitted')
+    // the same attempt repeated answers the same; the old key is still an old key
+    expect(bodyOf(await submit(p, app.id, second))).toEqual(bodyOf(resubmitted))
+    expect((await submit(p, app.id, first)).statusCode).toBe(409)
+
+    const timeline = bodyOf<Detail>(
+      await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })),
+    ).timeline
+    expect(timeline.map((e) => e.action)).toEqual(['create', 'submit', 'return', 'resubmit'])
+  })
+
+  test('10 concurrent resubmits with one fresh key after a return all answer the same 待审批', async () => {
+    const { p, app } = await readyToSubmit()
+    const reviewer = await makeReviewer('C65430')
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    await returnHandler(eventFor(returnApplication, { id: app.id, reason: '请补充材料' }, { token: reviewer.token }))
+    const key = randomUUID()
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit(p, app.id, key)))
+    expect(results.map((r) => r.statusCode).filter((c) => c !== 200 && c !== 503)).toEqual([])
+    for (const r of results.filter((r) => r.statusCode === 200)) {
+      expect(bodyOf<{ status: string }>(r).status).toBe('submitted')
+    }
+    const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(detail.timeline.filter((e) => e.action === 'resubmit')).toHaveLength(1)
+  })
+
   test('10 concurrent approvals by two reviewers write one ledger record and one balance change', async () => {
     const { p, app } = await readyToSubmit()
     expect((await submit(p, app.id)).statusCode).toBe(200)
