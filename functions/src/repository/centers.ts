@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { Center } from '@gjj/shared/api/system'
-import { db, table } from './client'
+import { db, queryAll, table } from './client'
 import type { StoredItem } from './transaction'
 
 /**
@@ -22,22 +22,12 @@ const CENTERS = 'CENTERS'
 const centerIndexKey = (code: string) => ({ gsi1pk: CENTERS, gsi1sk: code })
 
 export async function listCenters(): Promise<CenterItem[]> {
-  const items: CenterItem[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': CENTERS },
-        ExclusiveStartKey,
-      }),
-    )
-    for (const item of page.Items ?? []) items.push(centerFromItem(item))
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return items
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': CENTERS },
+  })
+  return items.map(centerFromItem)
 }
 
 export async function putCenters(centers: CenterItem[]): Promise<void> {

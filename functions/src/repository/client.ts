@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { config } from '../lib/config'
 
 /** The only DynamoDB client. Only files under repository/ import the DynamoDB SDK. */
@@ -14,3 +14,17 @@ export const db = DynamoDBDocumentClient.from(dynamo, {
 })
 
 export const table = config.tableName
+
+/** every item a query matches, reading on past DynamoDB's 1 MB pages */
+export async function queryAll(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = []
+  let ExclusiveStartKey: Record<string, unknown> | undefined
+  do {
+    const page = await db.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey }))
+    items.push(...(page.Items ?? []))
+    ExclusiveStartKey = page.LastEvaluatedKey
+  } while (ExclusiveStartKey)
+  return items
+}

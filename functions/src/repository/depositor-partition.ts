@@ -1,10 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationKind } from '@gjj/shared/catalog'
 import { BANK_CARD_ENTITY, type BankCardItem, bankCardFromItem } from './bank-cards'
-import { db, table } from './client'
+import { queryAll } from './client'
 import { DEPOSITOR_ENTITY, type DepositorItem, depositorFromItem, depositorPartition } from './depositors'
 import { ACTIVE_ENTITY, activeFromItem, LAST_APPROVAL_ENTITY, lastApprovalFromItem } from './kind-markers'
-import type { StoredItem } from './transaction'
 
 export interface DepositorAggregate {
   depositor: DepositorItem | undefined
@@ -20,20 +18,10 @@ export interface DepositorAggregate {
  * kinds (verified devices are skipped). Each item is read by its own entity's fromItem.
  */
 export async function getDepositorAggregate(depositorId: string): Promise<DepositorAggregate> {
-  const items: StoredItem[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': depositorPartition(depositorId) },
-        ExclusiveStartKey,
-      }),
-    )
-    items.push(...(out.Items ?? []))
-    ExclusiveStartKey = out.LastEvaluatedKey
-  } while (ExclusiveStartKey)
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': depositorPartition(depositorId) },
+  })
   const of = (entity: string) => items.filter((i) => i.entity === entity)
   const profile = of(DEPOSITOR_ENTITY)[0]
   return {

@@ -41,7 +41,12 @@ import { appraise, approvalBooking, categoriesFor, IN_PROGRESS, type WithdrawalC
  */
 const NOT_FOUND = '未找到该申请'
 
-export function summary(app: apps.ApplicationItem) {
+export function summary(
+  app: Pick<
+    apps.ApplicationItem,
+    'id' | 'kind' | 'status' | 'amountFen' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'returnReason'
+  >,
+) {
   return {
     id: app.id,
     kind: app.kind,

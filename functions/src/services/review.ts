@@ -1,10 +1,9 @@
 import type { listReviewQueue } from '@gjj/shared/api/admin'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
-import { KINDS } from '@gjj/shared/catalog'
 import { chinaDayRange } from '@gjj/shared/clock'
 import { ACCOUNT_STATUS } from '@gjj/shared/codes'
 import { maskPhone } from '@gjj/shared/validation'
-import { type ApplicationState, STATE_LABELS } from '@gjj/shared/workflow'
+import type { ApplicationState } from '@gjj/shared/workflow'
 import { today } from '../lib/clock'
 import { coded } from '../lib/codes'
 import { NotFound } from '../lib/errors'
@@ -12,7 +11,7 @@ import * as accounts from '../repository/accounts'
 import { getDepositor } from '../repository/depositors'
 import { listQueue } from '../repository/queue'
 import type { StaffSession } from '../repository/sessions'
-import { centerBundle, detail } from './applications'
+import { centerBundle, detail, summary } from './applications'
 import { policyOf } from './withdrawal-context'
 import { retirementAgeReached } from './withdrawal-rules'
 
@@ -31,17 +30,9 @@ export async function queue(caller: StaffSession, q: ParsedInputOf<typeof listRe
     ...(q.q ? { q: q.q } : {}),
   })
   return {
+    // an entry holds what the queue shows; its one date is the submission
     items: page.items.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      kindName: KINDS[e.kind].name,
-      status: e.status,
-      statusLabel: STATE_LABELS[e.status],
-      amountFen: e.amountFen,
-      createdAt: e.submittedAt,
-      updatedAt: e.submittedAt,
-      submittedAt: e.submittedAt,
-      returnReason: null,
+      ...summary({ ...e, createdAt: e.submittedAt, updatedAt: e.submittedAt, returnReason: null }),
       depositorName: e.depositorName,
       idNumberMasked: e.idNumberMasked,
     })),
