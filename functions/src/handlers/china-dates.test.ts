@@ -13,7 +13,7 @@ import { create, sealed, submit, uploadRequired } from '../../test/applications'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
 import { listLedger } from '../repository/accounts'
-import { auditPartition } from '../repository/audit'
+import { auditFromItem, auditPartition } from '../repository/audit'
 import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
 import { demoAccount, demoLoan, demoPeople } from '../seed/demo'
@@ -101,7 +101,7 @@ describe('an approval is booked on its China date', () => {
             ExpressionAttributeValues: { ':pk': auditPartition(date.slice(0, 7)), ':at': instant },
           }),
         )
-        expect(audit.Items?.map((a) => a.action)).toEqual(['approveApplication'])
+        expect((audit.Items ?? []).map(auditFromItem).map((a) => a.action)).toEqual(['approveApplication'])
         expect(chinaMonth(instant)).toBe(date.slice(0, 7))
       })
       // the once-every-12-months rule names the China date of the last approval
