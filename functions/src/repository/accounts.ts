@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import { db, queryPage, table } from './client'
+import { decodeCursor } from './paging'
 import { plain, type StoredItem, type Write } from './transaction'
 
 /**
@@ -85,17 +85,15 @@ export async function listLedger(
   const range = year
     ? { expr: 'sk BETWEEN :from AND :to', values: { ':from': `${TXN}${year}-01-01`, ':to': `${TXN}${year}-12-31~` } }
     : { expr: 'begins_with(sk, :prefix)', values: { ':prefix': TXN } }
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+  const page = await queryPage(
+    {
       KeyConditionExpression: `pk = :pk AND ${range.expr}`,
       ExpressionAttributeValues: { ':pk': pk, ...range.values },
-      ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, pk),
-    }),
+    },
+    decodeCursor(cursor, pk),
   )
-  return { items: (out.Items ?? []).map(ledgerEntryFromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(ledgerEntryFromItem) }
 }
 
 /** seed: the account and its history */

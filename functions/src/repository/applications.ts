@@ -2,9 +2,9 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationData } from '@gjj/shared/api/application'
 import type { ApplicationKind } from '@gjj/shared/catalog'
 import type { ApplicationState, TimelineAction } from '@gjj/shared/workflow'
-import { db, table } from './client'
+import { db, queryPage, table } from './client'
 import { depositorPartition } from './depositors'
-import { decodeCursor, encodeCursor } from './paging'
+import { decodeCursor } from './paging'
 import { plain, type StoredItem, type Write } from './transaction'
 
 /**
@@ -172,18 +172,16 @@ export async function listByDepositor(
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ items: ApplicationItem[]; nextCursor: string | null }> {
   const pk = myApplications(depositorId)
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+  const page = await queryPage(
+    {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeIndexCursor(cursor, pk),
-    }),
+    },
+    decodeIndexCursor(cursor, pk),
   )
-  return { items: (out.Items ?? []).map(applicationFromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(applicationFromItem) }
 }
 
 function decodeIndexCursor(cursor: string | undefined, gsi1pk: string) {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { config } from '../lib/config'
+import { encodeCursor } from './paging'
 
 /** The only DynamoDB client. Only files under repository/ import the DynamoDB SDK. */
 export const dynamo = new DynamoDBClient({
@@ -27,4 +28,15 @@ export async function queryAll(
     ExclusiveStartKey = page.LastEvaluatedKey
   } while (ExclusiveStartKey)
   return items
+}
+
+/** one page of a query, newest first, from where a cursor left off (`start`), with the next page's cursor */
+export async function queryPage(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ScanIndexForward'>,
+  start: Record<string, unknown> | undefined,
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const out = await db.send(
+    new QueryCommand({ ...input, TableName: table, ScanIndexForward: false, ExclusiveStartKey: start }),
+  )
+  return { items: out.Items ?? [], nextCursor: encodeCursor(out.LastEvaluatedKey) }
 }

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import { db, queryPage, table } from './client'
+import { decodeCursor } from './paging'
 import type { StoredItem } from './transaction'
 
 /**
@@ -129,18 +129,15 @@ export async function listRepayments(
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ items: RepaymentItem[]; nextCursor: string | null }> {
   const pk = loanPartition(loanNo)
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+  const page = await queryPage(
+    {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': pk, ':p': REPAY },
-      ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, pk),
-    }),
+    },
+    decodeCursor(cursor, pk),
   )
-  const items = (out.Items ?? []).map(repaymentFromItem)
-  return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(repaymentFromItem) }
 }
 
 export async function listOverdue(loanNo: string): Promise<OverdueItem[]> {
