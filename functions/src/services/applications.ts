@@ -94,17 +94,7 @@ export async function detail(
       : null,
     closing: app.closing,
     archive: categories.map((c) => ({ ...c, files: withUrls.filter((f) => f.category === c.key) })),
-    timeline: events
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .map((e) => ({
-        at: e.at,
-        action: e.action,
-        actor: e.actor,
-        actorName: e.actorName,
-        from: e.from,
-        to: e.to,
-        opinion: e.opinion,
-      })),
+    timeline: [...events].sort((a, b) => a.at.localeCompare(b.at)),
     notice: noticeFor(app.kind, ctx.policy),
     availableActions: availableActions(app.status, actor),
   }
