@@ -1,11 +1,11 @@
 import type { Center } from '@gjj/shared/api/system'
 import { checkLoginAccount } from '@gjj/shared/validation'
-import { Button, Cell, Input, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Cell, Input, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError, api } from '../../api'
-import { LoadError } from '../../components/LoadError'
+import { Loaded } from '../../components/Loaded'
 import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../lib/center'
 import { alipayAuthCode, runFaceFlow, wechatLoginCode } from '../../lib/platform-auth'
@@ -170,17 +170,19 @@ export default function LoginPage() {
 
       <Popup visible={picking} position="bottom" round title="选择所在缴存中心" onClose={() => setPicking(false)}>
         <View className="center-list">
-          {centers.loading && <Skeleton rows={6} animated />}
-          {centers.error && <LoadError message={centers.error.message} onRetry={centers.reload} />}
-          {centers.data?.map((c) => (
-            <Cell
-              key={c.code}
-              className={`center-list__item${c.code === center?.code ? ' center-list__item--on' : ''}`}
-              title={c.name}
-              clickable
-              onClick={() => pick(c)}
-            />
-          ))}
+          <Loaded state={centers} plain>
+            {(list) =>
+              list.map((c) => (
+                <Cell
+                  key={c.code}
+                  className={`center-list__item${c.code === center?.code ? ' center-list__item--on' : ''}`}
+                  title={c.name}
+                  clickable
+                  onClick={() => pick(c)}
+                />
+              ))
+            }
+          </Loaded>
         </View>
       </Popup>
 

@@ -1,13 +1,10 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { ListFooter } from '../../../components/ListFooter'
-import { LoadError } from '../../../components/LoadError'
-import { usePaged } from '../../../lib/use-paged'
-import { useRequest } from '../../../lib/use-request'
+import { PagedList } from '../../../components/PagedList'
+import { useRefresh } from '../../../lib/use-refresh'
+import { usePaged, useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
 import { FilterBar } from '../components/FilterBar'
 import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from '../components/filters'
@@ -28,13 +25,7 @@ function Queue() {
   const [round, setRound] = useState(0)
   const refresh = () => setRound((n) => n + 1)
 
-  useDidShow(() => {
-    if (takeQueueStale()) refresh()
-  })
-  usePullDownRefresh(() => {
-    refresh()
-    Taro.stopPullDownRefresh()
-  })
+  useRefresh(refresh, { onReturn: takeQueueStale })
 
   return (
     <>
@@ -62,27 +53,10 @@ function ReviewerBar() {
 
 function QueueList({ filters }: { filters: QueueFilters }) {
   const list = usePaged((cursor) => api.listReviewQueue(queueQuery(filters, cursor)))
-  if (list.error && !list.loaded) return <LoadError message={list.error.message} onRetry={list.refresh} />
-  if (!list.loaded)
-    return (
-      <View className="admin-card">
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  if (list.items.length === 0) {
-    const what = STATE_LABELS[filters.status]
-    return <View className="empty">{hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}</View>
-  }
+  const what = STATE_LABELS[filters.status]
   return (
-    <>
-      {list.items.map((item) => (
-        <QueueItem key={item.id} item={item} />
-      ))}
-      {list.error ? (
-        <LoadError message={list.error.message} onRetry={list.more} />
-      ) : (
-        <ListFooter hasMore={list.hasMore} loading={list.loading} onMore={list.more} />
-      )}
-    </>
+    <PagedList list={list} empty={hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}>
+      {(item) => <QueueItem key={item.id} item={item} />}
+    </PagedList>
   )
 }

@@ -1,9 +1,9 @@
-import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
@@ -44,18 +44,15 @@ export default function ApplyPage() {
     if (title) Taro.setNavigationBarTitle({ title })
   }, [title])
 
-  if (ctx.error) return <LoadError message={ctx.error.message} onRetry={ctx.reload} />
-  if (!ctx.data) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={6} animated />
-        </View>
-      </View>
-    )
-  }
-  if ('blocked' in ctx.data) return <Blocked reason={ctx.data.reason} applicationId={ctx.data.applicationId} />
-  return <ApplyFormView ctx={ctx.data} />
+  return (
+    <View className="page apply">
+      <Loaded state={ctx}>
+        {(c) =>
+          'blocked' in c ? <Blocked reason={c.reason} applicationId={c.applicationId} /> : <ApplyFormView ctx={c} />
+        }
+      </Loaded>
+    </View>
+  )
 }
 
 function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
@@ -103,7 +100,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   }
 
   return (
-    <View className="page apply">
+    <>
       {app?.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       {!closing && (
         <View className="apply__steps">
@@ -187,6 +184,6 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
           </View>
         </>
       )}
-    </View>
+    </>
   )
 }

@@ -7,7 +7,7 @@ import './withdraw.css'
 /** a page that cannot go on: why, and the application to look at instead */
 export function Blocked({ reason, applicationId }: { reason: string; applicationId?: string }) {
   return (
-    <View className="page">
+    <>
       <View className="wd-alert wd-alert--info">
         <Text>{reason}</Text>
       </View>
@@ -21,7 +21,7 @@ export function Blocked({ reason, applicationId }: { reason: string; application
           返回
         </Button>
       </View>
-    </View>
+    </>
   )
 }
 

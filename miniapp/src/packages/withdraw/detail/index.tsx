@@ -1,13 +1,14 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { KINDS } from '@gjj/shared/catalog'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { formatInstant, yuan } from '../../../lib/format'
+import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { endFlow } from '../components/actions'
 import { formFrom } from '../components/apply-form'
@@ -17,7 +18,6 @@ import { stepOneRows } from '../components/KindFields'
 import { openResubmit } from '../components/routes'
 import { StatusTag } from '../components/StatusTag'
 import { Timeline } from '../components/Timeline'
-import { useRefresh } from '../components/use-refresh'
 import '../components/withdraw.css'
 
 type Row = [string, ReactNode]
@@ -64,25 +64,23 @@ export default function DetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRequest(() => api.getApplication({ id }))
-  useRefresh(detail.reload)
-
-  if (detail.error && !detail.data) return <LoadError message={detail.error.message} onRetry={detail.reload} />
-  const app = detail.data
-  if (!app) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={8} animated />
-        </View>
-      </View>
-    )
-  }
-  const can = (action: ApplicationDetail['availableActions'][number]) => app.availableActions.includes(action)
-  const end = async () => {
-    if (await endFlow(app)) await detail.reload()
-  }
+  useRefresh(detail.reload, { onReturn: true })
   return (
     <View className="page detail">
+      <Loaded state={detail} rows={8}>
+        {(app) => <Detail app={app} reload={detail.reload} />}
+      </Loaded>
+    </View>
+  )
+}
+
+function Detail({ app, reload }: { app: ApplicationDetail; reload: () => Promise<void> }) {
+  const can = (action: ApplicationDetail['availableActions'][number]) => app.availableActions.includes(action)
+  const end = async () => {
+    if (await endFlow(app)) await reload()
+  }
+  return (
+    <>
       {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       <View className="section-title">业务信息</View>
       <Rows rows={summaryRows(app)} />
@@ -113,6 +111,6 @@ export default function DetailPage() {
           )}
         </View>
       )}
-    </View>
+    </>
   )
 }

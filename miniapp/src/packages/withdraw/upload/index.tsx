@@ -1,11 +1,11 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { missingCategories } from '@gjj/shared/catalog'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { errorText, firstIssuePath, isRetryable } from '../../../lib/errors'
 import { useRequest } from '../../../lib/use-request'
 import { ArchiveCategory } from '../components/ArchiveCategory'
@@ -33,17 +33,13 @@ export default function UploadPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRequest(() => api.getApplication({ id }))
-  if (detail.error && !detail.data) return <LoadError message={detail.error.message} onRetry={detail.reload} />
-  if (!detail.data) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={8} animated />
-        </View>
-      </View>
-    )
-  }
-  return <UploadView app={detail.data} reload={detail.reload} />
+  return (
+    <View className="page upload">
+      <Loaded state={detail} rows={8}>
+        {(app) => <UploadView app={app} reload={detail.reload} />}
+      </Loaded>
+    </View>
+  )
 }
 
 function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Promise<void> }) {
@@ -123,7 +119,7 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
   }
 
   return (
-    <View className="page upload">
+    <>
       {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       <Text className="upload__intro">
         {app.kindName}：请按分类上传档案材料，标注“必传”的须全部上传。支持 JPG、PNG 图片
@@ -184,6 +180,6 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
           </Button>
         </View>
       )}
-    </View>
+    </>
   )
 }
