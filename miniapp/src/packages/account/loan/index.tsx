@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
+import { Tag } from '../../../components/Tag'
 import { amount, rate, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
@@ -59,7 +60,7 @@ function LoanAccount({ l }: { l: Loan }) {
         <Cell
           className="loan__link-overdue"
           title="逾期还款明细"
-          extra={l.overduePeriods ? <Text className="tag tag--red">{l.overduePeriods} 期逾期</Text> : undefined}
+          extra={l.overduePeriods ? <Tag tone="red">{l.overduePeriods} 期逾期</Tag> : undefined}
           clickable
           onClick={() => go('overdue')}
         />

@@ -1,15 +1,16 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { api } from '../../../api'
 import { ExpandRow } from '../../../components/ExpandRow'
 import { PagedList } from '../../../components/PagedList'
+import { Tag } from '../../../components/Tag'
 import { yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { usePaged } from '../../../lib/use-request'
 
 const STATE = {
-  paid: <Text className="tag tag--green">已还</Text>,
-  overdue: <Text className="tag tag--red">逾期</Text>,
-  due: <Text className="tag tag--blue">待还</Text>,
+  paid: <Tag tone="green">已还</Tag>,
+  overdue: <Tag tone="red">逾期</Tag>,
+  due: <Tag tone="blue">待还</Tag>,
 }
 
 /** manual 4.2 (5): 还款计划 — each period expands to its principal, interest and remaining principal */

@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { api } from '../../../api'
 import { ExpandRow } from '../../../components/ExpandRow'
 import { PagedList } from '../../../components/PagedList'
+import { Tag } from '../../../components/Tag'
 import { yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { usePaged } from '../../../lib/use-request'
@@ -17,7 +18,7 @@ export default function RepaymentsPage() {
           <ExpandRow
             key={r.id}
             title={r.period ? `第 ${r.period} 期` : r.type.label}
-            tag={r.type.code === '04' ? <Text className="tag tag--red">逾期还款</Text> : undefined}
+            tag={r.type.code === '04' ? <Tag tone="red">逾期还款</Tag> : undefined}
             subtitle={r.date}
             amount={yuan(r.totalFen)}
             details={[

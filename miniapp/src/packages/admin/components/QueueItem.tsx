@@ -1,10 +1,10 @@
 import type { reviewQueueItemSchema } from '@gjj/shared/api/admin'
 import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
+import { StatusTag } from '../../../components/Tag'
 import { formatInstant } from '../../../lib/format'
 import { amountText } from './format'
 import { openDetail } from './routes'
-import { StatusTag } from './StatusTag'
 
 export type QueueItemData = z.infer<typeof reviewQueueItemSchema>
 

@@ -1,18 +1,8 @@
 import type { ApplicationData } from '@gjj/shared/api/application'
 import { type ApplicationKind, KINDS, MONTHLY_DEDUCTION_ACTION_LABELS } from '@gjj/shared/catalog'
-import type { ApplicationState } from '@gjj/shared/workflow'
 import { yuan } from '../../../lib/format'
 
 export const amountText = (fen: number | null) => (fen === null ? '—' : yuan(fen))
-
-/** the NutUI Tag type of an application's status */
-export const STATUS_TAG: Record<ApplicationState, 'default' | 'primary' | 'success' | 'danger'> = {
-  draft: 'default',
-  submitted: 'primary',
-  approved: 'success',
-  returned: 'danger',
-  ended: 'default',
-}
 
 /** what the application's amount is called for its kind (null: the kind moves no money) */
 export function amountLabel(kind: ApplicationKind): string | null {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
+import { Timeline } from '../../../components/Timeline'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
@@ -11,7 +12,6 @@ import { DepositorInfo } from '../components/DepositorInfo'
 import { ReviewBar } from '../components/ReviewBar'
 import { adminUrl, backToQueue } from '../components/routes'
 import { useStaffGuard } from '../components/session'
-import { Timeline } from '../components/Timeline'
 
 /** 审批详情 (?id=): the application, the depositor, the archive and the timeline; 审批通过 / 退回 */
 export default function ReviewDetailPage() {

@@ -2,8 +2,8 @@ import type { ApplicationSummary } from '@gjj/shared/api/application'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { StatusTag } from '../../../components/Tag'
 import { formatDay, yuan } from '../../../lib/format'
-import { StatusTag } from './StatusTag'
 import './withdraw.css'
 import './application-card.css'
 
@@ -24,7 +24,7 @@ export function ApplicationCard({
     <View className={`app-card app-card--${app.status}`}>
       <View className="app-card__head">
         <Text className="app-card__kind">{app.kindName}</Text>
-        <StatusTag status={app.status} label={app.statusLabel} />
+        <StatusTag status={app.status} />
       </View>
       <View className="app-card__row">
         <Text className="muted">金额</Text>

@@ -2,9 +2,9 @@ import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Tag } from '../../../components/Tag'
 import { formatSize } from '../../../lib/format'
 import type { UploadItem } from './use-archive-upload'
-import '../../../components/ExpandRow.css'
 import './withdraw.css'
 import './archive.css'
 
@@ -120,9 +120,7 @@ export function ArchiveCategory({
     <View className="wd-card archive" id={`archive-${category.key}`}>
       <View className="archive__head">
         <Text className="archive__name">{category.name}</Text>
-        <Text className={`tag ${category.required ? 'tag--red' : 'tag--grey'}`}>
-          {category.required ? '必传' : '非必传'}
-        </Text>
+        <Tag tone={category.required ? 'red' : 'grey'}>{category.required ? '必传' : '非必传'}</Tag>
         <Text className="archive__count">
           {category.files.length ? `已上传${category.files.length}个` : category.required ? '未上传' : ''}
         </Text>

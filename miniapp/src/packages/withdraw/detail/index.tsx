@@ -7,6 +7,8 @@ import type { ReactNode } from 'react'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
+import { StatusTag } from '../../../components/Tag'
+import { Timeline } from '../../../components/Timeline'
 import { formatInstant, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
@@ -16,8 +18,6 @@ import { cardLabel } from '../components/BankCardField'
 import { ReturnReason } from '../components/Blocked'
 import { stepOneRows } from '../components/KindFields'
 import { openResubmit } from '../components/routes'
-import { StatusTag } from '../components/StatusTag'
-import { Timeline } from '../components/Timeline'
 import '../components/withdraw.css'
 
 type Row = [string, ReactNode]
@@ -32,7 +32,7 @@ function summaryRows(app: ApplicationDetail): Row[] {
   return [
     ['业务类型', app.kindName],
     ['申请编号', app.id],
-    ['办理状态', <StatusTag key="status" status={app.status} label={app.statusLabel} />],
+    ['办理状态', <StatusTag key="status" status={app.status} />],
     ...own,
     ...(app.closing
       ? ([

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
+import { Tag } from '../../../components/Tag'
 import { amount, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { openDetail, withdrawUrl } from '../components/routes'
-import '../../../components/ExpandRow.css'
 import '../components/withdraw.css'
 import './index.css'
 
@@ -23,7 +23,7 @@ function KindRow({ kind }: { kind: WithdrawalKindInfo }) {
       <View className="kind__text">
         <Text className="kind__name">
           {kind.name}
-          {inProgress && <Text className="tag tag--blue">办理中</Text>}
+          {inProgress && <Tag tone="blue">办理中</Tag>}
         </Text>
         {inProgress ? (
           <Text className="kind__sub">您有正在办理的申请，点击查看办理进度</Text>
