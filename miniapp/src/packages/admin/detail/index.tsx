@@ -6,12 +6,13 @@ import { Timeline } from '../../../components/Timeline'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
-import { ApplicationInfo } from '../components/ApplicationInfo'
-import { ArchiveList } from '../components/ArchiveList'
-import { DepositorInfo } from '../components/DepositorInfo'
-import { ReviewBar } from '../components/ReviewBar'
 import { adminUrl, backToQueue } from '../components/routes'
 import { useStaffGuard } from '../components/session'
+import { ApplicationInfo } from './ApplicationInfo'
+import { ArchiveList } from './ArchiveList'
+import { DepositorInfo } from './DepositorInfo'
+import { ReviewBar } from './ReviewBar'
+import './index.css'
 
 /** 审批详情 (?id=): the application, the depositor, the archive and the timeline; 审批通过 / 退回 */
 export default function ReviewDetailPage() {

@@ -6,12 +6,13 @@ import { PagedList } from '../../../components/PagedList'
 import { useRefresh } from '../../../lib/use-refresh'
 import { usePaged, useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
-import { FilterBar } from '../components/FilterBar'
-import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from '../components/filters'
-import { QueueItem } from '../components/QueueItem'
 import { takeQueueStale } from '../components/queue-stale'
 import { adminUrl } from '../components/routes'
 import { signOut, useStaffGuard } from '../components/session'
+import { FilterBar } from './FilterBar'
+import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from './filters'
+import { QueueItem } from './QueueItem'
+import './index.css'
 
 /** 审批队列: the reviewer's center's applications, 待审批 first, filtered and paged */
 export default function QueuePage() {

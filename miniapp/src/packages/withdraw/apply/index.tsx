@@ -8,7 +8,10 @@ import { Rows } from '../../../components/Rows'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
 import { useRequest } from '../../../lib/use-request'
-import { type ApplyContext, loadApplyContext } from '../components/apply-context'
+import { NoticeLink, useNotice } from '../components/Notice'
+import { ReturnReason } from '../components/ReturnReason'
+import { withdrawUrl } from '../components/routes'
+import { type ApplyContext, loadApplyContext } from './apply-context'
 import {
   ALL_FIELDS,
   type ApplyForm,
@@ -19,14 +22,13 @@ import {
   formFrom,
   isClosing,
   STEP_ONE_FIELDS,
+  stepOneRows,
   toData,
-} from '../components/apply-form'
-import { BankCardField } from '../components/BankCardField'
-import { Blocked, ReturnReason } from '../components/Blocked'
-import { Field } from '../components/Field'
-import { KindFields, stepOneRows } from '../components/KindFields'
-import { NoticeLink, useNotice } from '../components/Notice'
-import { withdrawUrl } from '../components/routes'
+} from './apply-form'
+import { BankCardField } from './BankCardField'
+import { Blocked } from './Blocked'
+import { Field } from './Field'
+import { KindFields } from './KindFields'
 import '../components/withdraw.css'
 import './index.css'
 

@@ -1,5 +1,4 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
-import { KINDS } from '@gjj/shared/catalog'
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
@@ -9,41 +8,31 @@ import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { StatusTag } from '../../../components/Tag'
 import { Timeline } from '../../../components/Timeline'
-import { formatInstant, yuan } from '../../../lib/format'
+import { amountLabel, amountText, dataRows } from '../../../lib/application'
+import { cardLabel, formatInstant, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { endFlow } from '../components/actions'
-import { formFrom } from '../components/apply-form'
-import { cardLabel } from '../components/BankCardField'
-import { ReturnReason } from '../components/Blocked'
-import { stepOneRows } from '../components/KindFields'
+import { ReturnReason } from '../components/ReturnReason'
 import { openResubmit } from '../components/routes'
 import '../components/withdraw.css'
 
 type Row = [string, ReactNode]
 
 function summaryRows(app: ApplicationDetail): Row[] {
-  const withdrawal = KINDS[app.kind].group === 'withdrawal'
-  const data = app.data
-  const own: Row[] =
-    data.kind === 'rent' || data.kind === 'propertyFee' || data.kind === 'loanRepayment'
-      ? stepOneRows(data.kind, formFrom(data, undefined))
-      : []
+  const label = amountLabel(app.kind)
   return [
     ['业务类型', app.kindName],
     ['申请编号', app.id],
     ['办理状态', <StatusTag key="status" status={app.status} />],
-    ...own,
+    ...dataRows(app.data),
     ...(app.closing
       ? ([
           ['个人账户余额', yuan(app.closing.balanceFen)],
           ['销户利息', yuan(app.closing.closingInterestFen)],
         ] as Row[])
       : []),
-    [
-      withdrawal ? (app.closing ? '提取金额合计' : '提取金额') : '金额',
-      app.amountFen === null ? '—' : yuan(app.amountFen),
-    ],
+    ...(label ? ([[label, amountText(app.amountFen)]] as Row[]) : []),
     ...(app.bankCard ? ([['收款银行账号', cardLabel(app.bankCard)]] as Row[]) : []),
     ['申请时间', formatInstant(app.createdAt)],
     ...(app.submittedAt ? ([['提交时间', formatInstant(app.submittedAt)]] as Row[]) : []),

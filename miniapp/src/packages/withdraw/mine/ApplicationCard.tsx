@@ -3,8 +3,9 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { StatusTag } from '../../../components/Tag'
-import { formatDay, yuan } from '../../../lib/format'
-import './withdraw.css'
+import { amountText } from '../../../lib/application'
+import { formatDay } from '../../../lib/format'
+import '../components/withdraw.css'
 import './application-card.css'
 
 /** one application in 我的业务: kind, status, amount, date, and the buttons the list offers */
@@ -28,7 +29,7 @@ export function ApplicationCard({
       </View>
       <View className="app-card__row">
         <Text className="muted">金额</Text>
-        <Text>{app.amountFen === null ? '—' : yuan(app.amountFen)}</Text>
+        <Text>{amountText(app.amountFen)}</Text>
       </View>
       <View className="app-card__row">
         <Text className="muted">{date[0]}</Text>

@@ -1,8 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { openDetail } from './routes'
-import './withdraw.css'
+import { openDetail } from '../components/routes'
+import '../components/withdraw.css'
 
 /** a page that cannot go on: why, and the application to look at instead */
 export function Blocked({ reason, applicationId }: { reason: string; applicationId?: string }) {
@@ -22,16 +22,5 @@ export function Blocked({ reason, applicationId }: { reason: string; application
         </Button>
       </View>
     </>
-  )
-}
-
-/** the center's return reason, shown while an application is returned */
-export function ReturnReason({ reason }: { reason: string | null }) {
-  if (!reason) return null
-  return (
-    <View className="wd-alert wd-return-reason">
-      <Text className="wd-alert__title">退回原因</Text>
-      <Text>{reason}</Text>
-    </View>
   )
 }

@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { Tag } from '../../../components/Tag'
 import { formatSize } from '../../../lib/format'
 import type { UploadItem } from './use-archive-upload'
-import './withdraw.css'
+import '../components/withdraw.css'
 import './archive.css'
 
 type Category = ApplicationDetail['archive'][number]

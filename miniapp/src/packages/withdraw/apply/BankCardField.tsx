@@ -5,13 +5,10 @@ import { useState } from 'react'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { useRequest } from '../../../lib/use-request'
+import { toast } from '../components/actions'
 import { AddBankCardPopup } from './AddBankCard'
-import { toast } from './actions'
 import { Field, SelectValue } from './Field'
-import './withdraw.css'
-
-export const cardLabel = (card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'>) =>
-  `${card.bankName} ${card.cardNoMasked}`
+import '../components/withdraw.css'
 
 /** the chosen card: a narrow row wraps after the bank's name, never inside the card number */
 function CardValue({ card }: { card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'> }) {

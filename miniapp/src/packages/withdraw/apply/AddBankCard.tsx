@@ -6,7 +6,7 @@ import { type ComponentProps, useState } from 'react'
 import { api } from '../../../api'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { Field, SelectValue } from './Field'
-import './withdraw.css'
+import '../components/withdraw.css'
 
 /** the common banks of Xinjiang offered for 收款银行 */
 export const COMMON_BANKS = [
