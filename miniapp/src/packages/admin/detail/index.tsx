@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { Timeline } from '../../../components/Timeline'
 import { useRefresh } from '../../../lib/use-refresh'
@@ -8,6 +7,7 @@ import { useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
 import { adminUrl, backToQueue } from '../components/routes'
 import { useStaffGuard } from '../components/session'
+import { staffApi } from '../components/staff-api'
 import { ApplicationInfo } from './ApplicationInfo'
 import { ArchiveList } from './ArchiveList'
 import { DepositorInfo } from './DepositorInfo'
@@ -26,7 +26,7 @@ export default function ReviewDetailPage() {
 }
 
 function Review({ id }: { id: string }) {
-  const detail = useRequest(() => api.getReviewDetail({ id }), id)
+  const detail = useRequest(() => staffApi.getReviewDetail({ id }), id)
   useRefresh(detail.reload)
   return (
     <>

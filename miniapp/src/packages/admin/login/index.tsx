@@ -2,10 +2,10 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api, staffSession } from '../../../api'
 import { fieldErrors } from '../../../lib/errors'
 import { AdminPage } from '../components/AdminPage'
 import { afterLogin } from '../components/routes'
+import { staffApi, staffSession } from '../components/staff-api'
 import './index.css'
 
 type Errors = { username?: string; password?: string; form?: string }
@@ -22,7 +22,7 @@ export default function AdminLoginPage() {
   // already signed in (a second tab, the back button): straight on
   useEffect(() => {
     if (!staffSession.token) return
-    api
+    staffApi
       .staffMe()
       .then(() => Taro.redirectTo({ url: target }))
       .catch(() => staffSession.clear())
@@ -35,7 +35,7 @@ export default function AdminLoginPage() {
     setErrors({})
     setBusy(true)
     try {
-      const res = await api.staffLogin({ username: username.trim(), password })
+      const res = await staffApi.staffLogin({ username: username.trim(), password })
       staffSession.set(res.session.token)
       Taro.showToast({ title: '登录成功', icon: 'success' })
       Taro.redirectTo({ url: target })

@@ -1,7 +1,6 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api } from '../../../api'
 import { PagedList } from '../../../components/PagedList'
 import { useRefresh } from '../../../lib/use-refresh'
 import { usePaged, useRequest } from '../../../lib/use-request'
@@ -9,6 +8,7 @@ import { AdminPage } from '../components/AdminPage'
 import { takeQueueStale } from '../components/queue-stale'
 import { adminUrl } from '../components/routes'
 import { signOut, useStaffGuard } from '../components/session'
+import { staffApi } from '../components/staff-api'
 import { FilterBar } from './FilterBar'
 import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from './filters'
 import { QueueItem } from './QueueItem'
@@ -38,7 +38,7 @@ function Queue() {
 }
 
 function ReviewerBar() {
-  const me = useRequest(() => api.staffMe())
+  const me = useRequest(() => staffApi.staffMe())
   return (
     <View className="reviewer">
       <View className="reviewer__text">
@@ -53,7 +53,7 @@ function ReviewerBar() {
 }
 
 function QueueList({ filters }: { filters: QueueFilters }) {
-  const list = usePaged((cursor) => api.listReviewQueue(queueQuery(filters, cursor)))
+  const list = usePaged((cursor) => staffApi.listReviewQueue(queueQuery(filters, cursor)))
   const what = STATE_LABELS[filters.status]
   return (
     <PagedList list={list} empty={hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}>
