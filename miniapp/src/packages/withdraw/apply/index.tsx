@@ -7,6 +7,7 @@ import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
+import { useBusy } from '../../../lib/use-busy'
 import { useRequest } from '../../../lib/use-request'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { ReturnReason } from '../components/ReturnReason'
@@ -64,7 +65,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [step, setStep] = useState<1 | 2>(closing ? 2 : 1)
   const [savedId, setSavedId] = useState(app?.id)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusy()
   const notice = useNotice(kind)
 
   const set = (key: keyof ApplyForm) => (value: string) => {
@@ -87,18 +88,16 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   const save = async () => {
     const checked = toData(kind, form, ctx.bounds)
     if (!checked.ok) return show(checked.errors)
-    setBusy(true)
-    try {
-      const saved = savedId
-        ? await api.updateApplication({ ...checked.data, id: savedId })
-        : await api.createApplication(checked.data)
-      setSavedId(saved.id)
-      Taro.navigateTo({ url: withdrawUrl.upload(saved.id) })
-    } catch (e) {
-      show(fieldErrors(e, ALL_FIELDS))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const saved = savedId
+          ? await api.updateApplication({ ...checked.data, id: savedId })
+          : await api.createApplication(checked.data)
+        setSavedId(saved.id)
+        Taro.navigateTo({ url: withdrawUrl.upload(saved.id) })
+      },
+      (e) => show(fieldErrors(e, ALL_FIELDS)),
+    )
   }
 
   return (

@@ -1,9 +1,7 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { StatusTag } from '../../../components/Tag'
@@ -11,10 +9,9 @@ import { Timeline } from '../../../components/Timeline'
 import { amountLabel, amountText, dataRows } from '../../../lib/application'
 import { cardLabel, formatInstant, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
-import { useRequest } from '../../../lib/use-request'
 import { endFlow } from '../components/actions'
 import { ReturnReason } from '../components/ReturnReason'
-import { openResubmit } from '../components/routes'
+import { openResubmit, useRoutedApplication } from '../components/routes'
 import '../components/withdraw.css'
 
 type Row = [string, ReactNode]
@@ -50,9 +47,7 @@ const archiveRows = (app: ApplicationDetail): Row[] =>
  * workflow, and what the depositor may still do (修改重新上传, 结束流程).
  */
 export default function DetailPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const detail = useRequest(() => api.getApplication({ id }))
+  const detail = useRoutedApplication()
   useRefresh(detail.reload, { onReturn: true })
   return (
     <View className="page detail">

@@ -2,17 +2,17 @@ import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { missingCategories } from '@gjj/shared/catalog'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
 import { errorText, firstIssuePath, isRetryable } from '../../../lib/errors'
-import { useRequest } from '../../../lib/use-request'
+import { useBusy } from '../../../lib/use-busy'
 import { confirm, toast } from '../components/actions'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { forgetNotice } from '../components/notice-read'
 import { ReturnReason } from '../components/ReturnReason'
-import { finishAtDetail, withdrawUrl } from '../components/routes'
+import { finishAtDetail, useRoutedApplication, withdrawUrl } from '../components/routes'
 import { ArchiveCategory } from './ArchiveCategory'
 import { newIdempotencyKey } from './idempotency'
 import { canPickPdf, pickImages, pickPdf } from './pick-files'
@@ -30,9 +30,7 @@ type ArchiveFile = Category['files'][number]
  * 【提交中心审批】 once every required category has a file.
  */
 export default function UploadPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const detail = useRequest(() => api.getApplication({ id }))
+  const detail = useRoutedApplication()
   return (
     <View className="page upload">
       <Loaded state={detail} rows={8}>
@@ -46,7 +44,7 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
   const uploads = useArchiveUpload(app.id, reload)
   const notice = useNotice(app.kind)
   const [categoryErrors, setCategoryErrors] = useState<Record<string, string>>({})
-  const [submitting, setSubmitting] = useState(false)
+  const { busy: submitting, run } = useBusy()
   const [submitted, setSubmitted] = useState(false)
   /** one key per 提交 tap; kept for the retry after a network failure */
   const pendingKey = useRef<string>()
@@ -97,25 +95,25 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
     if (!(await confirm('是否提交中心审批'))) return
     const idempotencyKey = pendingKey.current ?? newIdempotencyKey()
     pendingKey.current = idempotencyKey
-    setSubmitting(true)
-    try {
-      await api.submitApplication({ id: app.id, idempotencyKey, noticeAcknowledged: true })
-      pendingKey.current = undefined
-      setSubmitted(true)
-      forgetNotice(app.kind)
-      Taro.showToast({ title: '已提交中心审批', icon: 'success', duration: 1500 })
-      setTimeout(() => finishAtDetail(app.id), 1500)
-    } catch (e) {
-      if (!isRetryable(e)) pendingKey.current = undefined
-      const [field, category] = firstIssuePath(e) ?? []
-      if (field === 'archive' && typeof category === 'string') {
-        setCategoryErrors({ [category]: errorText(e) })
-        await reload()
-      }
-      toast(isRetryable(e) ? `${errorText(e)}，可再次点击提交` : errorText(e))
-    } finally {
-      setSubmitting(false)
-    }
+    await run(
+      async () => {
+        await api.submitApplication({ id: app.id, idempotencyKey, noticeAcknowledged: true })
+        pendingKey.current = undefined
+        setSubmitted(true)
+        forgetNotice(app.kind)
+        Taro.showToast({ title: '已提交中心审批', icon: 'success', duration: 1500 })
+        setTimeout(() => finishAtDetail(app.id), 1500)
+      },
+      async (e) => {
+        if (!isRetryable(e)) pendingKey.current = undefined
+        const [field, category] = firstIssuePath(e) ?? []
+        if (field === 'archive' && typeof category === 'string') {
+          setCategoryErrors({ [category]: errorText(e) })
+          await reload()
+        }
+        toast(isRetryable(e) ? `${errorText(e)}，可再次点击提交` : errorText(e))
+      },
+    )
   }
 
   return (
