@@ -108,7 +108,14 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
   } catch {
     throw new ApiRequestError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试' })
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return op.output.parse(res.data)
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    const parsed = op.output.safeParse(res.data)
+    if (parsed.success) return parsed.data
+    // the server checks its answers against the same contract, so this is an answer from something
+    // else (another version of the API, a proxy's page): the person gets words, the console details
+    console.error(`${op.name}: the answer does not match the contract`, parsed.error.issues)
+    throw new ApiRequestError(res.statusCode, { code: 'BAD_RESPONSE', message: '系统繁忙，请稍后重试' })
+  }
   const body = res.data as Partial<ApiError> | undefined
   if (res.statusCode === 401 && op.audience !== 'public') sessionExpired(signIn)
   throw new ApiRequestError(res.statusCode, {
