@@ -1,6 +1,6 @@
 import { defaultPolicy, partialLimitsOf } from '@gjj/shared/catalog'
 import { describe, expect, test } from 'vitest'
-import { type AmountLimits, amountCapFen, checkStepOne, emptyForm, toData } from './apply-form'
+import { type AmountLimits, amountCapFen, checkStepOne, emptyForm, stepOneRows, toData } from './apply-form'
 
 const limits = partialLimitsOf(defaultPolicy)
 const bounds = (maxAmountFen: number): AmountLimits => ({ maxAmountFen, limits })
@@ -48,5 +48,18 @@ describe('the 提取 form checks what the server checks, in the same words', () 
       ok: false,
       errors: { amountFen: '金额最多两位小数' },
     })
+  })
+
+  test('the checked 提取信息 reads above the amount as the application will read once saved', () => {
+    expect(
+      stepOneRows('rent', { ...emptyForm, rentAddress: ' 阿勒泰市解放路1号 ', monthlyRent: '1500', months: '6' }),
+    ).toEqual([
+      ['租房地址', '阿勒泰市解放路1号'],
+      ['月租金', '1,500.00 元'],
+      ['租房月数', '6 个月'],
+    ])
+    expect(stepOneRows('loanRepayment', { ...emptyForm, loanSource: 'ownCenter' })).toEqual([
+      ['贷款来源', '本中心公积金贷款'],
+    ])
   })
 })

@@ -8,6 +8,7 @@ import {
 } from '@gjj/shared/catalog'
 import { fenToYuanString } from '@gjj/shared/money'
 import { checkYuanText } from '@gjj/shared/validation'
+import { dataRows, type Row } from '../../../lib/application'
 import type { FieldErrors } from '../../../lib/errors'
 
 /**
@@ -202,46 +203,47 @@ export function toData(
     else errors.amountFen = amount
   }
   if (Object.keys(errors).length) return { ok: false, errors }
+  return { ok: true, data: formData(kind, form, amountFen) }
+}
+
+/** the first step's entries as label / value rows, shown above the amount once they are checked */
+export function stepOneRows(kind: WithdrawalKind, form: ApplyForm): Row[] {
+  return dataRows(formData(kind, form, 0))
+}
+
+/** the form as application data; its entries have been checked */
+function formData(kind: WithdrawalKind, form: ApplyForm, amountFen: number): WithdrawalData {
   const bankCardId = form.bankCardId
   switch (kind) {
     case 'retirement':
     case 'termination':
-      return { ok: true, data: { kind, bankCardId } }
+      return { kind, bankCardId }
     case 'rent':
       return {
-        ok: true,
-        data: {
-          kind,
-          rentAddress: form.rentAddress.trim(),
-          monthlyRentFen: yuanToFen(form.monthlyRent),
-          months: Number(form.months.trim()),
-          amountFen,
-          bankCardId,
-        },
+        kind,
+        rentAddress: form.rentAddress.trim(),
+        monthlyRentFen: yuanToFen(form.monthlyRent),
+        months: Number(form.months.trim()),
+        amountFen,
+        bankCardId,
       }
     case 'propertyFee':
       return {
-        ok: true,
-        data: {
-          kind,
-          propertyAddress: form.propertyAddress.trim(),
-          months: Number(form.months.trim()),
-          amountFen,
-          bankCardId,
-        },
+        kind,
+        propertyAddress: form.propertyAddress.trim(),
+        months: Number(form.months.trim()),
+        amountFen,
+        bankCardId,
       }
     case 'loanRepayment':
       return {
-        ok: true,
-        data: {
-          kind,
-          loan:
-            form.loanSource === 'commercial'
-              ? { source: 'commercial', lenderName: form.lenderName.trim(), contractNo: form.contractNo.trim() }
-              : { source: 'ownCenter' },
-          amountFen,
-          bankCardId,
-        },
+        kind,
+        loan:
+          form.loanSource === 'commercial'
+            ? { source: 'commercial', lenderName: form.lenderName.trim(), contractNo: form.contractNo.trim() }
+            : { source: 'ownCenter' },
+        amountFen,
+        bankCardId,
       }
   }
 }

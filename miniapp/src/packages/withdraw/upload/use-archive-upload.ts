@@ -2,7 +2,7 @@ import { MAX_ARCHIVE_FILE_BYTES } from '@gjj/shared/api/application'
 import { useRef, useState } from 'react'
 import { api, uploadToPresignedPost } from '../../../api'
 import { errorText } from '../../../lib/errors'
-import { toast } from './actions'
+import { toast } from '../components/actions'
 import type { PickedFile } from './picked-file'
 
 export interface UploadItem {

@@ -1,15 +1,21 @@
-import type { ApplicationDetail } from '@gjj/shared/api/application'
+import type { timelineEventSchema } from '@gjj/shared/api/application'
 import { ACTOR_LABELS, TIMELINE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
-import { formatInstant } from '../../../lib/format'
-import './timeline.css'
+import type { z } from 'zod'
+import { formatInstant } from '../lib/format'
+import './Timeline.css'
 
-type TimelineEvent = ApplicationDetail['timeline'][number]
+export type TimelineEvent = z.infer<typeof timelineEventSchema>
 
-const opinionLabel = (e: TimelineEvent) => (e.action === 'return' ? '退回原因' : '审批意见')
+const opinionLabel = (e: TimelineEvent) =>
+  e.action === 'return' ? '退回原因' : e.action === 'approve' ? '审批意见' : '说明'
 
-/** 流程信息查询: each step's time, who, what, and the opinion or return reason; the newest first */
+/**
+ * 流程信息 of an application, for the depositor (流程信息查询) and the reviewer alike: each step's
+ * action, time, who, and the opinion or return reason; the newest first.
+ */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
+  if (events.length === 0) return <View className="empty">暂无流程记录</View>
   const newestFirst = [...events].reverse()
   return (
     <View className="timeline">

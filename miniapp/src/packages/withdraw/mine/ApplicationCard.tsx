@@ -2,9 +2,10 @@ import type { ApplicationSummary } from '@gjj/shared/api/application'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { formatDay, yuan } from '../../../lib/format'
-import { StatusTag } from './StatusTag'
-import './withdraw.css'
+import { StatusTag } from '../../../components/Tag'
+import { amountText } from '../../../lib/application'
+import { formatDay } from '../../../lib/format'
+import '../components/withdraw.css'
 import './application-card.css'
 
 /** one application in 我的业务: kind, status, amount, date, and the buttons the list offers */
@@ -24,11 +25,11 @@ export function ApplicationCard({
     <View className={`app-card app-card--${app.status}`}>
       <View className="app-card__head">
         <Text className="app-card__kind">{app.kindName}</Text>
-        <StatusTag status={app.status} label={app.statusLabel} />
+        <StatusTag status={app.status} />
       </View>
       <View className="app-card__row">
         <Text className="muted">金额</Text>
-        <Text>{app.amountFen === null ? '—' : yuan(app.amountFen)}</Text>
+        <Text>{amountText(app.amountFen)}</Text>
       </View>
       <View className="app-card__row">
         <Text className="muted">{date[0]}</Text>

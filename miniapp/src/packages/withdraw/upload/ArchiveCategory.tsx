@@ -2,10 +2,10 @@ import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Tag } from '../../../components/Tag'
 import { formatSize } from '../../../lib/format'
 import type { UploadItem } from './use-archive-upload'
-import '../../../components/ExpandRow.css'
-import './withdraw.css'
+import '../components/withdraw.css'
 import './archive.css'
 
 type Category = ApplicationDetail['archive'][number]
@@ -42,16 +42,23 @@ function FileRow({
         <Text className="archive__file-name">{file.fileName}</Text>
         <Text className="archive__file-meta">{formatSize(file.size)}</Text>
       </View>
-      {editable && (
-        <View className="archive__file-actions">
-          <Text className="wd-link archive__replace" onClick={onReplace}>
-            替换
-          </Text>
-          <Text className="archive__remove" onClick={onRemove}>
-            删除
-          </Text>
-        </View>
-      )}
+      {editable && <FileActions go={['替换', onReplace, 'archive__replace']} drop={['删除', onRemove]} />}
+    </View>
+  )
+}
+
+type Action = [label: string, onClick: () => void, className?: string]
+
+/** a file's two links: the way on (替换, 重试) and the way out (删除, 移除) */
+function FileActions({ go: [goLabel, onGo, goClass], drop: [dropLabel, onDrop] }: { go: Action; drop: Action }) {
+  return (
+    <View className="archive__file-actions">
+      <Text className={`wd-link${goClass ? ` ${goClass}` : ''}`} onClick={onGo}>
+        {goLabel}
+      </Text>
+      <Text className="archive__remove" onClick={onDrop}>
+        {dropLabel}
+      </Text>
     </View>
   )
 }
@@ -73,16 +80,7 @@ function UploadRow({ item, onRetry, onDismiss }: { item: UploadItem; onRetry: ()
           </View>
         )}
       </View>
-      {item.state === 'failed' && (
-        <View className="archive__file-actions">
-          <Text className="wd-link" onClick={onRetry}>
-            重试
-          </Text>
-          <Text className="archive__remove" onClick={onDismiss}>
-            移除
-          </Text>
-        </View>
-      )}
+      {item.state === 'failed' && <FileActions go={['重试', onRetry]} drop={['移除', onDismiss]} />}
     </View>
   )
 }
@@ -120,9 +118,7 @@ export function ArchiveCategory({
     <View className="wd-card archive" id={`archive-${category.key}`}>
       <View className="archive__head">
         <Text className="archive__name">{category.name}</Text>
-        <Text className={`tag ${category.required ? 'tag--red' : 'tag--grey'}`}>
-          {category.required ? '必传' : '非必传'}
-        </Text>
+        <Tag tone={category.required ? 'red' : 'grey'}>{category.required ? '必传' : '非必传'}</Tag>
         <Text className="archive__count">
           {category.files.length ? `已上传${category.files.length}个` : category.required ? '未上传' : ''}
         </Text>

@@ -1,15 +1,12 @@
 import type { WithdrawalKind } from '@gjj/shared/catalog'
-import { checkYuanText } from '@gjj/shared/validation'
 import { Input, Radio } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
+import { LOAN_SOURCES } from '../../../lib/application'
 import type { FieldErrors } from '../../../lib/errors'
-import { yuan } from '../../../lib/format'
 import type { ApplyForm } from './apply-form'
 import { Field } from './Field'
 
 type Setter = (key: keyof ApplyForm) => (value: string) => void
-
-export const LOAN_SOURCES = { ownCenter: '本中心公积金贷款', commercial: '商业贷款' } as const
 
 /** the first step of the partial withdrawals: 提取信息 (manual 5.2.1.3 – 5.2.1.5 (1)) */
 export function KindFields({
@@ -86,39 +83,4 @@ export function KindFields({
     ),
   }
   return <>{fields[kind]}</>
-}
-
-/** an amount typed in 元 as the screens show money ("1200" → "1,200.00 元") */
-function typedYuan(text: string): string {
-  const checked = checkYuanText(text)
-  return checked.ok ? yuan(checked.value) : `${text} 元`
-}
-
-/** the first step's entries as label / value rows, shown above the amount */
-export function stepOneRows(kind: WithdrawalKind, form: ApplyForm): [string, string][] {
-  if (kind === 'rent') {
-    return [
-      ['租房地址', form.rentAddress],
-      ['月租金', typedYuan(form.monthlyRent)],
-      ['租房月数', `${form.months} 个月`],
-    ]
-  }
-  if (kind === 'propertyFee') {
-    return [
-      ['房屋地址', form.propertyAddress],
-      ['物业费月数', `${form.months} 个月`],
-    ]
-  }
-  if (kind === 'loanRepayment') {
-    return [
-      ['贷款来源', LOAN_SOURCES[form.loanSource]],
-      ...(form.loanSource === 'commercial'
-        ? ([
-            ['贷款银行', form.lenderName],
-            ['借款合同编号', form.contractNo],
-          ] as [string, string][])
-        : []),
-    ]
-  }
-  return []
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import './withdraw.css'
+import './Field.css'
 
 /** a labelled form row with its hint and, below it, its error */
 export function Field({

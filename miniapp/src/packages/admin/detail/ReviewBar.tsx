@@ -2,10 +2,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiRequestError, api } from '../../../api'
+import { ApiRequestError } from '../../../api'
+import { amountLabel, amountText } from '../../../lib/application'
 import { errorText, fieldErrors } from '../../../lib/errors'
-import { amountLabel, amountText } from './format'
-import { markQueueStale } from './queue-stale'
+import { markQueueStale } from '../components/queue-stale'
+import { staffApi } from '../components/staff-api'
 import { ReviewDialog, type SubmitOutcome } from './ReviewDialog'
 import type { ReviewDetail } from './types'
 
@@ -52,8 +53,8 @@ export function ReviewBar({ detail, onChanged }: { detail: ReviewDetail; onChang
   const submit = async (text: string): Promise<SubmitOutcome> => {
     if (!mode) return { done: true }
     try {
-      if (mode === 'approve') await api.approveApplication({ id: detail.id, ...(text ? { opinion: text } : {}) })
-      else await api.returnApplication({ id: detail.id, reason: text })
+      if (mode === 'approve') await staffApi.approveApplication({ id: detail.id, ...(text ? { opinion: text } : {}) })
+      else await staffApi.returnApplication({ id: detail.id, reason: text })
       finish(DIALOGS[mode].success, 'success')
       return { done: true }
     } catch (e) {

@@ -1,13 +1,13 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { openDetail } from './routes'
-import './withdraw.css'
+import { openDetail } from '../components/routes'
+import '../components/withdraw.css'
 
 /** a page that cannot go on: why, and the application to look at instead */
 export function Blocked({ reason, applicationId }: { reason: string; applicationId?: string }) {
   return (
-    <View className="page">
+    <>
       <View className="wd-alert wd-alert--info">
         <Text>{reason}</Text>
       </View>
@@ -21,17 +21,6 @@ export function Blocked({ reason, applicationId }: { reason: string; application
           返回
         </Button>
       </View>
-    </View>
-  )
-}
-
-/** the center's return reason, shown while an application is returned */
-export function ReturnReason({ reason }: { reason: string | null }) {
-  if (!reason) return null
-  return (
-    <View className="wd-alert wd-return-reason">
-      <Text className="wd-alert__title">退回原因</Text>
-      <Text>{reason}</Text>
-    </View>
+    </>
   )
 }

@@ -1,18 +1,12 @@
 import type { ApplicationData } from '@gjj/shared/api/application'
 import { type ApplicationKind, KINDS, MONTHLY_DEDUCTION_ACTION_LABELS } from '@gjj/shared/catalog'
-import type { ApplicationState } from '@gjj/shared/workflow'
-import { yuan } from '../../../lib/format'
+import { yuan } from './format'
 
+/**
+ * How an application reads, alike for the depositor (流程信息查询, 我的业务, the form's summary) and
+ * the reviewer: its amount and what that amount is called, and its kind's own fields as rows.
+ */
 export const amountText = (fen: number | null) => (fen === null ? '—' : yuan(fen))
-
-/** the NutUI Tag type of an application's status */
-export const STATUS_TAG: Record<ApplicationState, 'default' | 'primary' | 'success' | 'danger'> = {
-  draft: 'default',
-  submitted: 'primary',
-  approved: 'success',
-  returned: 'danger',
-  ended: 'default',
-}
 
 /** what the application's amount is called for its kind (null: the kind moves no money) */
 export function amountLabel(kind: ApplicationKind): string | null {
@@ -22,13 +16,15 @@ export function amountLabel(kind: ApplicationKind): string | null {
   return KINDS[kind].closing ? '提取金额合计' : '提取金额'
 }
 
+export const LOAN_SOURCES = { ownCenter: '本中心公积金贷款', commercial: '商业贷款' } as const
+
 const PREPAY_CHOICE_LABELS = { keepTerm: '期限不变，减少月供', keepPayment: '月供不变，缩短期限' } as const
 
 export type Row = [label: string, value: string]
 
 /**
  * The kind-specific fields of an application as label / value rows. The amount and the bank card
- * are shown apart (they are on the summary), so they are left out here.
+ * are shown apart, so they are left out here.
  */
 export function dataRows(data: ApplicationData): Row[] {
   switch (data.kind) {
@@ -48,9 +44,9 @@ export function dataRows(data: ApplicationData): Row[] {
       ]
     case 'loanRepayment':
       return data.loan.source === 'ownCenter'
-        ? [['偿还的贷款', '本中心住房公积金贷款']]
+        ? [['贷款来源', LOAN_SOURCES.ownCenter]]
         : [
-            ['偿还的贷款', '商业银行住房贷款'],
+            ['贷款来源', LOAN_SOURCES.commercial],
             ['贷款银行', data.loan.lenderName],
             ['借款合同编号', data.loan.contractNo],
           ]

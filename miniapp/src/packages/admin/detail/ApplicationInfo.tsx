@@ -1,8 +1,8 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { Rows } from '../../../components/Rows'
-import { formatInstant, yuan } from '../../../lib/format'
-import { amountLabel, amountText, dataRows, type Row } from './format'
+import { amountLabel, amountText, dataRows, type Row } from '../../../lib/application'
+import { cardLabel, formatInstant, yuan } from '../../../lib/format'
 import type { ReviewDetail } from './types'
 
 /** the application: kind, status and amount up top, then its fields, bank card and 销户 breakdown */
@@ -12,7 +12,7 @@ export function ApplicationInfo({ detail }: { detail: ReviewDetail }) {
     ['申请编号', detail.id],
     ['提交时间', formatInstant(detail.submittedAt)],
     ...dataRows(detail.data),
-    ...(detail.bankCard ? [['收款银行卡', `${detail.bankCard.bankName} ${detail.bankCard.cardNoMasked}`] as Row] : []),
+    ...(detail.bankCard ? [['收款银行卡', cardLabel(detail.bankCard)] as Row] : []),
     ...(detail.status === 'returned' && detail.returnReason ? [['退回原因', detail.returnReason] as Row] : []),
   ]
   return (

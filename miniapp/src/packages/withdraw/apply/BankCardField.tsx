@@ -1,17 +1,14 @@
 import type { BankCardInfo } from '@gjj/shared/api/bank-card'
-import { Button, Cell, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Cell, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { useRequest } from '../../../lib/use-request'
+import { toast } from '../components/actions'
 import { AddBankCardPopup } from './AddBankCard'
-import { toast } from './actions'
 import { Field, SelectValue } from './Field'
-import './withdraw.css'
-
-export const cardLabel = (card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'>) =>
-  `${card.bankName} ${card.cardNoMasked}`
+import '../components/withdraw.css'
 
 /** the chosen card: a narrow row wraps after the bank's name, never inside the card number */
 function CardValue({ card }: { card: Pick<BankCardInfo, 'bankName' | 'cardNoMasked'> }) {
@@ -51,22 +48,25 @@ export function BankCardField({
       <Popup visible={choosing} position="bottom" round title="选择收款银行账号" onClose={() => setChoosing(false)}>
         <View className="wd-popup wd-cards">
           <View className="wd-popup__body">
-            {cards.loading && !cards.data && <Skeleton rows={3} animated />}
-            {cards.error && <LoadError message={cards.error.message} onRetry={cards.reload} />}
-            {cards.data?.length === 0 && (
-              <View className="empty wd-cards__empty">您还没有收款银行卡，请添加新银行卡</View>
-            )}
-            {cards.data?.map((c) => (
-              <Cell
-                key={c.id}
-                className={`wd-cards__item${c.id === pending ? ' wd-cards__item--on' : ''}`}
-                title={c.bankName}
-                description={c.cardNoMasked}
-                extra={c.id === pending ? <Text className="wd-link">✓</Text> : undefined}
-                clickable
-                onClick={() => setPending(c.id)}
-              />
-            ))}
+            <Loaded state={cards} rows={3} plain>
+              {(list) =>
+                list.length === 0 ? (
+                  <View className="empty wd-cards__empty">您还没有收款银行卡，请添加新银行卡</View>
+                ) : (
+                  list.map((c) => (
+                    <Cell
+                      key={c.id}
+                      className={`wd-cards__item${c.id === pending ? ' wd-cards__item--on' : ''}`}
+                      title={c.bankName}
+                      description={c.cardNoMasked}
+                      extra={c.id === pending ? <Text className="wd-link">✓</Text> : undefined}
+                      clickable
+                      onClick={() => setPending(c.id)}
+                    />
+                  ))
+                )
+              }
+            </Loaded>
             <Cell
               className="wd-cards__add"
               title={<Text className="wd-link">＋ 添加新银行卡</Text>}

@@ -5,8 +5,9 @@ import { View } from '@tarojs/components'
 import { type ComponentProps, useState } from 'react'
 import { api } from '../../../api'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
+import { useBusy } from '../../../lib/use-busy'
 import { Field, SelectValue } from './Field'
-import './withdraw.css'
+import '../components/withdraw.css'
 
 /** the common banks of Xinjiang offered for 收款银行 */
 export const COMMON_BANKS = [
@@ -48,7 +49,7 @@ export function AddBankCardPopup({
   const [bankName, setBankName] = useState('')
   const [picking, setPicking] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusy()
 
   const reset = () => {
     setCardNo('')
@@ -63,16 +64,14 @@ export function AddBankCardPopup({
     if (!bankName) next.bankName = '请选择收款银行'
     setErrors(next)
     if (!checked.ok || !bankName) return
-    setBusy(true)
-    try {
-      const card = await api.addBankCard({ cardNo: checked.value, bankName })
-      reset()
-      onAdded(card)
-    } catch (e) {
-      setErrors(fieldErrors(e, ['cardNo', 'bankName']))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const card = await api.addBankCard({ cardNo: checked.value, bankName })
+        reset()
+        onAdded(card)
+      },
+      (e) => setErrors(fieldErrors(e, ['cardNo', 'bankName'])),
+    )
   }
 
   return (

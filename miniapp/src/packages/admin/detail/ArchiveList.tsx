@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Tag } from '../../../components/Tag'
 import { formatSize } from '../../../lib/format'
 import { openPdf } from './open-file'
 import type { ArchiveCategoryFiles, ArchiveFile } from './types'
@@ -18,9 +19,7 @@ export function ArchiveList({ archive }: { archive: ArchiveCategoryFiles[] }) {
         <View className="archive__category" key={c.key}>
           <View className="archive__head">
             <Text className="archive__name">{c.name}</Text>
-            <Text className={`archive__need${c.required ? ' archive__need--required' : ''}`}>
-              {c.required ? '必传' : '非必传'}
-            </Text>
+            <Tag tone={c.required ? 'red' : 'grey'}>{c.required ? '必传' : '非必传'}</Tag>
             {c.files.length === 0 && (
               <Text className={c.required ? 'archive__missing' : 'muted archive__none'}>未上传</Text>
             )}

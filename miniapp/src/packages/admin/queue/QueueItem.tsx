@@ -1,10 +1,10 @@
 import type { reviewQueueItemSchema } from '@gjj/shared/api/admin'
 import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
+import { StatusTag } from '../../../components/Tag'
+import { amountText } from '../../../lib/application'
 import { formatInstant } from '../../../lib/format'
-import { amountText } from './format'
-import { openDetail } from './routes'
-import { StatusTag } from './StatusTag'
+import { openDetail } from '../components/routes'
 
 export type QueueItemData = z.infer<typeof reviewQueueItemSchema>
 
