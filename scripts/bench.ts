@@ -23,6 +23,7 @@ try {
 
   const { db, dynamo: raw, table } = await import('../functions/src/repository/client')
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb')
+  const { accountKey } = await import('../functions/src/repository/accounts')
   let calls = 0
   const counter = (next: (a: unknown) => Promise<unknown>) => async (args: unknown) => {
     calls++
@@ -68,7 +69,7 @@ try {
 
   const person = await makeDepositor()
   await measure('raw GetItem (account)', N, () =>
-    db.send(new GetCommand({ TableName: table, Key: { pk: `ACCOUNT#${person.person.accountNo}`, sk: 'PROFILE' } })),
+    db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
   )
   await measure('getAccount handler (20 history rows)', N, async () => {
     const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token: person.token }))

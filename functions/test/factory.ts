@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { addDays } from '@gjj/shared/date'
 import { nowIso, today } from '../src/lib/clock'
 import { hashPassword } from '../src/lib/password'
-import { putAccountWithLedger } from '../src/repository/accounts'
+import { accountKey, putAccountWithLedger } from '../src/repository/accounts'
 import { putBankCard } from '../src/repository/bank-cards'
 import { db, table } from '../src/repository/client'
 import { createDepositor } from '../src/repository/depositors'
@@ -99,7 +99,7 @@ export async function setBalance(accountNo: string, balanceFen: number) {
   await db.send(
     new UpdateCommand({
       TableName: table,
-      Key: { pk: `ACCOUNT#${accountNo}`, sk: 'PROFILE' },
+      Key: accountKey(accountNo),
       UpdateExpression: 'SET balanceFen = :b, version = version + :one',
       ExpressionAttributeValues: { ':b': balanceFen, ':one': 1 },
     }),

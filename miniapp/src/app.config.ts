@@ -1,5 +1,9 @@
 // Tab pages live in the main package; every other page lives in a subpackage by domain, so the
-// components it uses stay out of the main package.
+// components it uses stay out of the main package. The review console is for the center's staff at
+// their desks: it is built into the H5 app only, never into the depositors' WeChat and Alipay
+// packages (scripts/size-check.ts fails a mini-program build that holds any of it).
+const reviewConsole = process.env.TARO_ENV === 'h5'
+
 export default defineAppConfig({
   pages: ['pages/login/index', 'pages/news/index', 'pages/account/index', 'pages/business/index', 'pages/me/index'],
   subPackages: [
@@ -19,10 +23,7 @@ export default defineAppConfig({
       root: 'packages/withdraw',
       pages: ['kinds/index', 'apply/index', 'upload/index', 'mine/index', 'detail/index'],
     },
-    {
-      root: 'packages/admin',
-      pages: ['login/index', 'queue/index', 'detail/index'],
-    },
+    ...(reviewConsole ? [{ root: 'packages/admin', pages: ['login/index', 'queue/index', 'detail/index'] }] : []),
   ],
   window: {
     backgroundTextStyle: 'light',

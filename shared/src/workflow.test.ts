@@ -5,6 +5,7 @@ import {
   APPLICATION_STATES,
   type ApplicationState,
   availableActions,
+  EDIT_ACTIONS,
   isFinal,
   isInProgress,
   STATE_LABELS,
@@ -12,22 +13,24 @@ import {
   TRANSITIONS,
   transition,
   WORKFLOW_ACTIONS,
-  type WorkflowAction,
+  type WorkflowStep,
 } from './workflow'
 
 describe('the workflow', () => {
-  test.each<[ApplicationState, WorkflowAction, Actor, ApplicationState]>([
+  test.each<[ApplicationState, WorkflowStep, Actor, ApplicationState]>([
     ['draft', 'submit', 'depositor', 'submitted'],
     ['draft', 'end', 'depositor', 'ended'],
     ['submitted', 'approve', 'reviewer', 'approved'],
     ['submitted', 'return', 'reviewer', 'returned'],
     ['returned', 'resubmit', 'depositor', 'submitted'],
     ['returned', 'end', 'depositor', 'ended'],
+    ['draft', 'update', 'depositor', 'draft'],
+    ['returned', 'update', 'depositor', 'returned'],
   ])('moves %s by %s (%s) to %s', (from, action, actor, to) => {
     expect(transition(from, action, actor)).toEqual({ ok: true, to })
   })
 
-  test.each<[ApplicationState, WorkflowAction, Actor, string]>([
+  test.each<[ApplicationState, WorkflowStep, Actor, string]>([
     ['returned', 'approve', 'reviewer', '该申请已退回，不能审批'],
     ['approved', 'approve', 'reviewer', '该申请已审批通过，请勿重复操作'],
     ['returned', 'return', 'reviewer', '该申请已退回，请勿重复操作'],
@@ -41,13 +44,17 @@ describe('the workflow', () => {
     ['ended', 'approve', 'reviewer', '该申请已结束，不能审批'],
     ['submitted', 'approve', 'depositor', '审批操作只能由中心审批人员办理'],
     ['draft', 'submit', 'reviewer', '提交操作只能由申请人办理'],
+    ['submitted', 'update', 'depositor', '该申请正在审批中，不能修改'],
+    ['approved', 'update', 'depositor', '该申请已审批通过，不能修改'],
+    ['ended', 'update', 'depositor', '该申请已结束，不能修改'],
+    ['returned', 'update', 'reviewer', '修改操作只能由申请人办理'],
   ])('refuses %s → %s by %s: "%s"', (from, action, actor, message) => {
     expect(transition(from, action, actor)).toEqual({ ok: false, message })
   })
 
   test('allows exactly the transitions of the table, for every state, action and actor', () => {
     for (const state of APPLICATION_STATES) {
-      for (const action of WORKFLOW_ACTIONS) {
+      for (const action of [...WORKFLOW_ACTIONS, ...EDIT_ACTIONS]) {
         for (const actor of ACTORS) {
           const row = TRANSITIONS.find((t) => t.from === state && t.action === action && t.actor === actor)
           const result = transition(state, action, actor)
@@ -58,7 +65,7 @@ describe('the workflow', () => {
     }
   })
 
-  test('offers each actor only their own buttons', () => {
+  test('offers each actor only their own buttons, and only moves (修改 is not a move)', () => {
     expect(availableActions('draft', 'depositor')).toEqual(['submit', 'end'])
     expect(availableActions('submitted', 'reviewer')).toEqual(['approve', 'return'])
     expect(availableActions('submitted', 'depositor')).toEqual([])

@@ -6,16 +6,24 @@ import { z } from 'zod'
  *   draft ──submit──▶ submitted ──approve──▶ approved
  *     │                 ▲      └──return───▶ returned ──end──▶ ended
  *     └──end──▶ ended   └───────resubmit────────┘
+ *   (draft and returned: update ⟲)
  *
  * The depositor submits, resubmits (修改重新上传) and ends (结束流程); a reviewer approves or
- * returns (with a reason). approved and ended are final.
+ * returns (with a reason). approved and ended are final. While an application is a draft or
+ * returned, the depositor may also update it (修改: its fields and archive files) without moving it.
  */
 export const APPLICATION_STATES = ['draft', 'submitted', 'approved', 'returned', 'ended'] as const
+/** the steps that move an application: the buttons a screen offers */
 export const WORKFLOW_ACTIONS = ['submit', 'approve', 'return', 'resubmit', 'end'] as const
+/** the steps that change an application where it stands */
+export const EDIT_ACTIONS = ['update'] as const
 export const ACTORS = ['depositor', 'reviewer'] as const
 
 export type ApplicationState = (typeof APPLICATION_STATES)[number]
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
+export type EditAction = (typeof EDIT_ACTIONS)[number]
+/** every rule of the table */
+export type WorkflowStep = WorkflowAction | EditAction
 export type Actor = (typeof ACTORS)[number]
 
 export const applicationStateSchema = z.enum(APPLICATION_STATES)
@@ -31,7 +39,7 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
 }
 
 /** the steps of an application's 流程信息: the workflow's actions and the depositor's own edits */
-export const TIMELINE_ACTIONS = ['create', 'update', ...WORKFLOW_ACTIONS] as const
+export const TIMELINE_ACTIONS = ['create', ...EDIT_ACTIONS, ...WORKFLOW_ACTIONS] as const
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number]
 
 /** what each step is called, alike for the depositor (流程信息查询) and the review console */
@@ -52,7 +60,7 @@ export const ACTOR_LABELS: Record<Actor, string> = {
 
 export interface Transition {
   from: ApplicationState
-  action: WorkflowAction
+  action: WorkflowStep
   actor: Actor
   to: ApplicationState
 }
@@ -64,6 +72,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'submitted', action: 'return', actor: 'reviewer', to: 'returned' },
   { from: 'returned', action: 'resubmit', actor: 'depositor', to: 'submitted' },
   { from: 'returned', action: 'end', actor: 'depositor', to: 'ended' },
+  { from: 'draft', action: 'update', actor: 'depositor', to: 'draft' },
+  { from: 'returned', action: 'update', actor: 'depositor', to: 'returned' },
 ]
 
 /** how a refusal describes the current state: "该申请{phrase}，不能…" */
@@ -76,17 +86,18 @@ const STATE_PHRASES: Record<ApplicationState, string> = {
 }
 
 /** the verb in a refusal: "不能审批" reads better than "不能审批通过" */
-const ACTION_VERBS: Record<WorkflowAction, string> = {
+const ACTION_VERBS: Record<WorkflowStep, string> = {
   submit: '提交',
   approve: '审批',
   return: '退回',
   resubmit: '重新提交',
   end: '结束',
+  update: '修改',
 }
 
 export type TransitionResult = { ok: true; to: ApplicationState } | { ok: false; message: string }
 
-export function transition(state: ApplicationState, action: WorkflowAction, actor: Actor): TransitionResult {
+export function transition(state: ApplicationState, action: WorkflowStep, actor: Actor): TransitionResult {
   const allowed = TRANSITIONS.filter((t) => t.action === action)
   const match = allowed.find((t) => t.from === state)
   if (match && match.actor === actor) return { ok: true, to: match.to }
@@ -101,9 +112,14 @@ export function transition(state: ApplicationState, action: WorkflowAction, acto
   return { ok: false, message: `${ACTION_VERBS[action]}操作只能由${ACTOR_LABELS[match.actor]}办理` }
 }
 
-/** the actions `actor` may take now (for buttons) */
+const isMove = (action: WorkflowStep): action is WorkflowAction =>
+  (WORKFLOW_ACTIONS as readonly string[]).includes(action)
+
+/** the moves `actor` may make now (for buttons) */
 export function availableActions(state: ApplicationState, actor: Actor): WorkflowAction[] {
-  return TRANSITIONS.filter((t) => t.from === state && t.actor === actor).map((t) => t.action)
+  return TRANSITIONS.filter((t) => t.from === state && t.actor === actor)
+    .map((t) => t.action)
+    .filter(isMove)
 }
 
 export function isFinal(state: ApplicationState): boolean {

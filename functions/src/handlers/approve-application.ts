@@ -1,5 +1,5 @@
 import { approveApplication } from '@gjj/shared/api/admin'
 import { endpoint } from '../endpoint'
-import { approve } from '../services/review'
+import { approve } from '../services/applications'
 
 export const handler = endpoint(approveApplication, (input, ctx) => approve(ctx.caller, input.id, input.opinion))

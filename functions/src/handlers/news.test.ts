@@ -412,13 +412,13 @@ describe('who may publish', () => {
         FilterExpression: 'target = :t',
         ExpressionAttributeValues: {
           ':pk': `AUDIT#${chinaMonth(n.publishedAt as string)}`,
-          ':t': `NEWS#${n.id}`,
+          ':t': `news:${n.id}`,
         },
       }),
     )
     const actions = (audits.Items ?? []).map((a) => a.action).sort()
     expect(actions).toEqual(['news.create', 'news.publish'])
-    expect(audits.Items?.[0]?.actor).toMatch(/^STAFF#TP/)
+    expect(audits.Items?.[0]?.actor).toMatch(/^staff:TP/)
     expect(audits.Items?.[0]?.at).toBeTruthy()
   })
 })

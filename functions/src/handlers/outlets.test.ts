@@ -167,7 +167,7 @@ describe('staff outlets', () => {
         FilterExpression: 'target = :t',
         ExpressionAttributeValues: {
           ':pk': `AUDIT#${chinaMonth(new Date().toISOString())}`,
-          ':t': `OUTLET#${TEST_CENTER}#${o.id}`,
+          ':t': `outlet:${TEST_CENTER}:${o.id}`,
         },
       }),
     )

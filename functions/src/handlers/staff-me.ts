@@ -1,5 +1,5 @@
 import { staffMe } from '@gjj/shared/api/admin'
 import { endpoint } from '../endpoint'
-import { me } from '../services/review'
+import { me } from '../services/staff-auth'
 
 export const handler = endpoint(staffMe, (_input, ctx) => me(ctx.caller))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication, getReviewDetail, listReviewQueue, returnApplication } from '@gjj/shared/api/admin'
 import {
   endApplication,
@@ -18,7 +18,7 @@ import { create, type Detail, sealed, submit, uploadRequired } from '../../test/
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer, setBalance } from '../../test/factory'
 import * as accounts from '../repository/accounts'
-import { putCenters } from '../repository/centers'
+import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
 import { seedDemoData } from '../seed/index'
 import { handler as addBankCardHandler } from './add-bank-card'
@@ -44,14 +44,7 @@ afterEach(() => {
 })
 
 async function ledgerOf(accountNo: string) {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountNo}`, ':p': 'TXN#' },
-    }),
-  )
-  return out.Items ?? []
+  return (await accounts.listLedger(accountNo, { limit: 1000 })).items
 }
 
 describe('我要提取', () => {
@@ -133,7 +126,7 @@ describe('我要提取', () => {
       expect(mine?.name).toBe('测试住房公积金管理中心')
       expect(mine).not.toHaveProperty('policy')
     } finally {
-      await db.send(new DeleteCommand({ TableName: table, Key: { pk: `CENTER#${code}`, sk: 'PROFILE' } }))
+      await db.send(new DeleteCommand({ TableName: table, Key: centerKey(code) }))
     }
   })
 
@@ -486,6 +479,53 @@ describe('money moves exactly once', () => {
     const [one, two] = [await submit(p, app.id, key), await submit(p, app.id, key)]
     expect(one.statusCode).toBe(200)
     expect(bodyOf(two)).toEqual(bodyOf(one))
+  })
+
+  test('an idempotency key scopes one submit attempt: after a return the first key is refused, a fresh one resubmits', async () => {
+    const { p, app } = await readyToSubmit()
+    const reviewer = await makeReviewer('C65430')
+    const first = randomUUID()
+    expect((await submit(p, app.id, first)).statusCode).toBe(200)
+    await returnHandler(eventFor(returnApplication, { id: app.id, reason: '请补充材料' }, { token: reviewer.token }))
+
+    // the first attempt's key again (a client retrying an old request): a clear answer, not "try again"
+    const stale = await submit(p, app.id, first)
+    expect(stale.statusCode).toBe(409)
+    expect(stale.headers?.['retry-after']).toBeUndefined()
+    expect(bodyOf<{ code: string; message: string }>(stale)).toEqual({
+      code: 'SUBMIT_KEY_USED',
+      message: '该提交请求已处理，请刷新后重试',
+    })
+    const meanwhile = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(meanwhile.status).toBe('returned')
+
+    const second = randomUUID()
+    const resubmitted = await submit(p, app.id, second)
+    expect(resubmitted.statusCode).toBe(200)
+    expect(bodyOf<{ status: string }>(resubmitted).status).toBe('submitted')
+    // the same attempt repeated answers the same; the old key is still an old key
+    expect(bodyOf(await submit(p, app.id, second))).toEqual(bodyOf(resubmitted))
+    expect((await submit(p, app.id, first)).statusCode).toBe(409)
+
+    const timeline = bodyOf<Detail>(
+      await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })),
+    ).timeline
+    expect(timeline.map((e) => e.action)).toEqual(['create', 'submit', 'return', 'resubmit'])
+  })
+
+  test('10 concurrent resubmits with one fresh key after a return all answer the same 待审批', async () => {
+    const { p, app } = await readyToSubmit()
+    const reviewer = await makeReviewer('C65430')
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    await returnHandler(eventFor(returnApplication, { id: app.id, reason: '请补充材料' }, { token: reviewer.token }))
+    const key = randomUUID()
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit(p, app.id, key)))
+    expect(results.map((r) => r.statusCode).filter((c) => c !== 200 && c !== 503)).toEqual([])
+    for (const r of results.filter((r) => r.statusCode === 200)) {
+      expect(bodyOf<{ status: string }>(r).status).toBe('submitted')
+    }
+    const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(detail.timeline.filter((e) => e.action === 'resubmit')).toHaveLength(1)
   })
 
   test('10 concurrent approvals by two reviewers write one ledger record and one balance change', async () => {

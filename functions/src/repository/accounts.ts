@@ -1,12 +1,7 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
-import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { db, queryPage, table } from './client'
+import { decodeCursor } from './paging'
+import { plain, type StoredItem, type Write } from './transaction'
 
 /**
  * 公积金账户 and its 业务明细 (ledger).
@@ -39,45 +34,66 @@ export interface LedgerEntry {
   summary: string | null
 }
 
-const accountKey = (accountNo: string) => ({ pk: `ACCOUNT#${accountNo}`, sk: 'PROFILE' })
-const entryKey = (accountNo: string, e: Pick<LedgerEntry, 'date' | 'id'>) => ({
-  pk: `ACCOUNT#${accountNo}`,
-  sk: `TXN#${e.date}#${e.id}`,
+const accountPartition = (accountNo: string) => `ACCOUNT#${accountNo}`
+const TXN = 'TXN#'
+export const accountKey = (accountNo: string) => ({ pk: accountPartition(accountNo), sk: 'PROFILE' })
+export const ledgerEntryKey = (accountNo: string, e: Pick<LedgerEntry, 'date' | 'id'>) => ({
+  pk: accountPartition(accountNo),
+  sk: `${TXN}${e.date}#${e.id}`,
 })
+
+export function accountFromItem(i: StoredItem): AccountItem {
+  return {
+    accountNo: i.accountNo as string,
+    depositorId: i.depositorId as string,
+    centerCode: i.centerCode as string,
+    status: i.status as string,
+    balanceFen: i.balanceFen as number,
+    openedOn: i.openedOn as string,
+    employerName: i.employerName as string,
+    depositBaseFen: i.depositBaseFen as number,
+    personalMonthlyFen: i.personalMonthlyFen as number,
+    employerMonthlyFen: i.employerMonthlyFen as number,
+    paidUpTo: (i.paidUpTo as string | null | undefined) ?? null,
+    sealedOn: (i.sealedOn as string | null | undefined) ?? null,
+    version: i.version as number,
+  }
+}
+
+export function ledgerEntryFromItem(i: StoredItem): LedgerEntry {
+  return {
+    id: i.id as string,
+    date: i.date as string,
+    type: i.type as string,
+    amountFen: i.amountFen as number,
+    balanceFen: i.balanceFen as number,
+    month: (i.month as string | null | undefined) ?? null,
+    summary: (i.summary as string | null | undefined) ?? null,
+  }
+}
 
 export async function getAccount(accountNo: string): Promise<AccountItem | undefined> {
   const out = await db.send(new GetCommand({ TableName: table, Key: accountKey(accountNo) }))
-  return out.Item as AccountItem | undefined
+  return out.Item ? accountFromItem(out.Item) : undefined
 }
 
 export async function listLedger(
   accountNo: string,
   { limit, cursor, year }: { limit: number; cursor?: string; year?: number },
 ): Promise<{ items: LedgerEntry[]; nextCursor: string | null }> {
-  const pk = `ACCOUNT#${accountNo}`
+  const pk = accountPartition(accountNo)
   const range = year
-    ? { expr: 'sk BETWEEN :from AND :to', values: { ':from': `TXN#${year}-01-01`, ':to': `TXN#${year}-12-31~` } }
-    : { expr: 'begins_with(sk, :prefix)', values: { ':prefix': 'TXN#' } }
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+    ? { expr: 'sk BETWEEN :from AND :to', values: { ':from': `${TXN}${year}-01-01`, ':to': `${TXN}${year}-12-31~` } }
+    : { expr: 'begins_with(sk, :prefix)', values: { ':prefix': TXN } }
+  const page = await queryPage(
+    {
       KeyConditionExpression: `pk = :pk AND ${range.expr}`,
       ExpressionAttributeValues: { ':pk': pk, ...range.values },
-      ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, pk),
-    }),
+    },
+    decodeCursor(cursor, pk),
   )
-  const items = (out.Items ?? []).map((i) => ({
-    id: i.id as string,
-    date: i.date as string,
-    type: i.type as string,
-    amountFen: i.amountFen as number,
-    balanceFen: i.balanceFen as number,
-    month: (i.month as string | null) ?? null,
-    summary: (i.summary as string | null) ?? null,
-  }))
-  return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(ledgerEntryFromItem) }
 }
 
 /** seed: the account and its history */
@@ -90,7 +106,7 @@ export async function putAccountWithLedger(account: AccountItem, entries: Ledger
       new BatchWriteCommand({
         RequestItems: {
           [table]: entries.slice(i, i + 25).map((e) => ({
-            PutRequest: { Item: { ...entryKey(account.accountNo, e), entity: 'LedgerEntry', ...e } },
+            PutRequest: { Item: { ...ledgerEntryKey(account.accountNo, e), entity: 'LedgerEntry', ...e } },
           })),
         },
       }),
@@ -98,40 +114,45 @@ export async function putAccountWithLedger(account: AccountItem, entries: Ledger
   }
 }
 
-type Tx = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+/** why a balance change did not happen: the balance no longer covers it, or the account moved on */
+export type BalanceFailure = { reason: 'insufficientBalance' } | { reason: 'accountChanged' }
 
 /**
- * The balance change of a withdrawal, for a transaction: the balance must still cover the amount
+ * The balance change of a withdrawal, for a workflow step: the balance must still cover the amount
  * and the account must be at the version that was read. A closing withdrawal empties the
  * account and sets its status.
  */
-export function balanceDebit(account: AccountItem, amountFen: number, closeWithStatus?: string): Tx {
+export function debitBalance(account: AccountItem, amountFen: number, closeWithStatus?: string): Write<BalanceFailure> {
   return {
-    Update: {
-      TableName: table,
-      Key: accountKey(account.accountNo),
-      UpdateExpression: `SET balanceFen = balanceFen - :amt, version = :next${closeWithStatus ? ', #status = :st' : ''}`,
-      ConditionExpression: 'balanceFen >= :amt AND version = :v',
-      ...(closeWithStatus ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: {
-        ':amt': amountFen,
-        ':v': account.version,
-        ':next': account.version + 1,
-        ...(closeWithStatus ? { ':st': closeWithStatus } : {}),
+    item: {
+      Update: {
+        TableName: table,
+        Key: accountKey(account.accountNo),
+        UpdateExpression: `SET balanceFen = balanceFen - :amt, version = :next${closeWithStatus ? ', #status = :st' : ''}`,
+        ConditionExpression: 'balanceFen >= :amt AND version = :v',
+        ...(closeWithStatus ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: {
+          ':amt': amountFen,
+          ':v': account.version,
+          ':next': account.version + 1,
+          ...(closeWithStatus ? { ':st': closeWithStatus } : {}),
+        },
       },
     },
+    onFailure: (now) =>
+      now && (now.balanceFen as number) < amountFen ? { reason: 'insufficientBalance' } : { reason: 'accountChanged' },
   }
 }
 
-/** a ledger entry, for a transaction; written once (its key is unique) */
-export function ledgerPut(accountNo: string, e: LedgerEntry): Tx {
-  return {
+/** a ledger entry, for a workflow step; written once (its key is unique) */
+export function recordLedgerEntry(accountNo: string, e: LedgerEntry): Write {
+  return plain({
     Put: {
       TableName: table,
-      Item: { ...entryKey(accountNo, e), entity: 'LedgerEntry', ...e },
+      Item: { ...ledgerEntryKey(accountNo, e), entity: 'LedgerEntry', ...e },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  }
+  })
 }
 
 /** ledger entries dated after `from` (oldest first): the balance changes an interest period needs */
@@ -140,8 +161,8 @@ export async function ledgerSince(accountNo: string, from: string): Promise<Ledg
     new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND sk > :from',
-      ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountNo}`, ':from': `TXN#${from}~` },
+      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~` },
     }),
   )
-  return (out.Items ?? []) as LedgerEntry[]
+  return (out.Items ?? []).map(ledgerEntryFromItem)
 }

@@ -1,20 +1,19 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationData } from '@gjj/shared/api/application'
 import type { ApplicationKind } from '@gjj/shared/catalog'
-import { chinaMonth } from '@gjj/shared/clock'
-import type { ApplicationState } from '@gjj/shared/workflow'
-import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import type { ApplicationState, TimelineAction } from '@gjj/shared/workflow'
+import { db, queryPage, table } from './client'
+import { depositorPartition } from './depositors'
+import { decodeCursor } from './paging'
+import { plain, type StoredItem, type Write } from './transaction'
 
 /**
- * Applications (申请) and everything that hangs off one.
+ * Applications (申请) and what hangs off one, in the application's partition:
  * - application: pk APP#<id>, sk PROFILE; gsi1pk DEPOSITOR#<depositorId>#APPS, gsi1sk <createdAt>#<id> (我发起的)
  * - archive file: pk APP#<id>, sk FILE#<fileId>
  * - timeline event: pk APP#<id>, sk EVENT#<at>#<n> (流程信息查询)
- * - in-progress lock: pk DEPOSITOR#<depositorId>, sk ACTIVE#<kind> — one application per kind at a time
- * - center queue: pk CENTERAPPS#<center>#<status>, sk <submittedAt>#<id> — moved on every review step
- * - last approval of a kind: pk DEPOSITOR#<depositorId>, sk LAST#<kind> (once-per-12-months rules)
- * - audit: pk AUDIT#<China yyyy-mm>, sk <at>#<id> — every staff action and money movement, no expiry
+ * The items an application's steps move elsewhere — the center's queue (queue.ts), the per-kind
+ * markers (kind-markers.ts), the audit log (audit.ts) — are written by the steps in workflow.ts.
  */
 export interface BankCardSnapshot {
   id: string
@@ -45,7 +44,8 @@ export interface ApplicationItem {
   updatedAt: string
   submittedAt: string | null
   returnReason: string | null
-  submitKey: string | null
+  /** the idempotency keys of its submit attempts, oldest first: one key, one attempt */
+  submitKeys: string[]
   version: number
 }
 
@@ -62,7 +62,7 @@ export interface FileItem {
 
 export interface EventItem {
   at: string
-  action: string
+  action: TimelineAction
   actor: 'depositor' | 'reviewer'
   actorName: string
   from: ApplicationState | null
@@ -70,142 +70,70 @@ export interface EventItem {
   opinion: string | null
 }
 
-export interface AuditEntry {
-  at: string
-  id: string
-  actor: string
-  action: string
-  target: string
-  detail: Record<string, unknown>
-}
+const ENTITY = { application: 'Application', file: 'ArchiveFile', event: 'AppEvent' } as const
 
-type Tx = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
-
-export const appKey = (id: string) => ({ pk: `APP#${id}`, sk: 'PROFILE' })
-const fileKey = (id: string, fileId: string) => ({ pk: `APP#${id}`, sk: `FILE#${fileId}` })
-const activeKey = (depositorId: string, kind: string) => ({ pk: `DEPOSITOR#${depositorId}`, sk: `ACTIVE#${kind}` })
-const lastKey = (depositorId: string, kind: string) => ({ pk: `DEPOSITOR#${depositorId}`, sk: `LAST#${kind}` })
-export const queueKey = (app: Pick<ApplicationItem, 'centerCode' | 'id'>, status: string, submittedAt: string) => ({
-  pk: `CENTERAPPS#${app.centerCode}#${status}`,
-  sk: `${submittedAt}#${app.id}`,
+const appPartition = (id: string) => `APP#${id}`
+export const applicationKey = (id: string) => ({ pk: appPartition(id), sk: 'PROFILE' })
+/** 我发起的: a depositor's applications, newest first, through gsi1 */
+const myApplications = (depositorId: string) => `${depositorPartition(depositorId)}#APPS`
+export const applicationIndexKey = (app: Pick<ApplicationItem, 'depositorId' | 'createdAt' | 'id'>) => ({
+  gsi1pk: myApplications(app.depositorId),
+  gsi1sk: `${app.createdAt}#${app.id}`,
+})
+export const archiveFileKey = (id: string, fileId: string) => ({ pk: appPartition(id), sk: `FILE#${fileId}` })
+export const timelineEventKey = (id: string, at: string, seq: number) => ({
+  pk: appPartition(id),
+  sk: `EVENT#${at}#${String(seq).padStart(3, '0')}`,
 })
 
-let eventSeq = 0
-export function eventPut(id: string, e: EventItem): Tx {
-  eventSeq = (eventSeq + 1) % 1000
+export function applicationFromItem(i: StoredItem): ApplicationItem {
+  const legacyKey = i.submitKey as string | null | undefined
   return {
-    Put: {
-      TableName: table,
-      Item: { pk: `APP#${id}`, sk: `EVENT#${e.at}#${String(eventSeq).padStart(3, '0')}`, entity: 'AppEvent', ...e },
-    },
+    id: i.id as string,
+    kind: i.kind as ApplicationKind,
+    depositorId: i.depositorId as string,
+    centerCode: i.centerCode as string,
+    accountNo: i.accountNo as string,
+    depositorName: i.depositorName as string,
+    idNumberMasked: i.idNumberMasked as string,
+    status: i.status as ApplicationState,
+    data: i.data as ApplicationData,
+    amountFen: (i.amountFen as number | null | undefined) ?? null,
+    closing: (i.closing as ClosingAmounts | null | undefined) ?? null,
+    bankCard: (i.bankCard as BankCardSnapshot | null | undefined) ?? null,
+    createdAt: i.createdAt as string,
+    updatedAt: i.updatedAt as string,
+    submittedAt: (i.submittedAt as string | null | undefined) ?? null,
+    returnReason: (i.returnReason as string | null | undefined) ?? null,
+    // written before issue 9: the one key of the last attempt
+    submitKeys: (i.submitKeys as string[] | undefined) ?? (legacyKey ? [legacyKey] : []),
+    version: i.version as number,
   }
 }
 
-export function auditPut(a: AuditEntry): Tx {
+export function archiveFileFromItem(i: StoredItem): FileItem {
   return {
-    Put: {
-      TableName: table,
-      Item: { pk: `AUDIT#${chinaMonth(a.at)}`, sk: `${a.at}#${a.id}`, entity: 'Audit', ...a },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    fileId: i.fileId as string,
+    category: i.category as string,
+    fileName: i.fileName as string,
+    contentType: i.contentType as string,
+    size: i.size as number,
+    key: i.key as string,
+    uploadedAt: i.uploadedAt as string,
+    attached: Boolean(i.attached),
   }
 }
 
-function queueItem(app: ApplicationItem, status: ApplicationState, submittedAt: string) {
+export function timelineEventFromItem(i: StoredItem): EventItem {
   return {
-    ...queueKey(app, status, submittedAt),
-    entity: 'QueueEntry',
-    id: app.id,
-    kind: app.kind,
-    status,
-    amountFen: app.amountFen,
-    depositorName: app.depositorName,
-    idNumberMasked: app.idNumberMasked,
-    accountNo: app.accountNo,
-    submittedAt,
+    at: i.at as string,
+    action: i.action as TimelineAction,
+    actor: i.actor as EventItem['actor'],
+    actorName: i.actorName as string,
+    from: (i.from as ApplicationState | null | undefined) ?? null,
+    to: i.to as ApplicationState,
+    opinion: (i.opinion as string | null | undefined) ?? null,
   }
-}
-
-export function queuePut(app: ApplicationItem, status: ApplicationState, submittedAt: string): Tx {
-  return { Put: { TableName: table, Item: queueItem(app, status, submittedAt) } }
-}
-
-export function queueDelete(app: ApplicationItem, status: ApplicationState, submittedAt: string): Tx {
-  return { Delete: { TableName: table, Key: queueKey(app, status, submittedAt) } }
-}
-
-export const activeDelete = (app: ApplicationItem): Tx => ({
-  Delete: { TableName: table, Key: activeKey(app.depositorId, app.kind) },
-})
-
-export const lastPut = (app: ApplicationItem, at: string): Tx => ({
-  Put: { TableName: table, Item: { ...lastKey(app.depositorId, app.kind), entity: 'LastApproval', appId: app.id, at } },
-})
-
-/** the application's profile update, guarded by its status and version (optimistic locking) */
-export function appUpdate(
-  app: ApplicationItem,
-  set: Partial<ApplicationItem>,
-  expectedStatuses: ApplicationState[],
-): Tx {
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version' }
-  const values: Record<string, unknown> = { ':v': app.version, ':next': app.version + 1 }
-  const sets = ['#version = :next']
-  for (const [k, v] of Object.entries(set)) {
-    if (k === 'version') continue
-    names[`#${k}`] = k
-    values[`:${k}`] = v
-    sets.push(`#${k} = :${k}`)
-  }
-  expectedStatuses.forEach((s, i) => {
-    values[`:s${i}`] = s
-  })
-  return {
-    Update: {
-      TableName: table,
-      Key: appKey(app.id),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `#version = :v AND #status IN (${expectedStatuses.map((_, i) => `:s${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  }
-}
-
-export async function transact(items: Tx[], idempotencyToken?: string): Promise<void> {
-  await db.send(
-    new TransactWriteCommand({
-      TransactItems: items,
-      ...(idempotencyToken ? { ClientRequestToken: idempotencyToken } : {}),
-    }),
-  )
-}
-
-/** a new draft, the per-kind in-progress lock and the first timeline event, all or nothing */
-export async function createApplication(app: ApplicationItem, event: EventItem): Promise<void> {
-  await transact([
-    {
-      Put: {
-        TableName: table,
-        Item: {
-          ...appKey(app.id),
-          entity: 'Application',
-          gsi1pk: `DEPOSITOR#${app.depositorId}#APPS`,
-          gsi1sk: `${app.createdAt}#${app.id}`,
-          ...app,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: table,
-        Item: { ...activeKey(app.depositorId, app.kind), entity: 'ActiveApplication', appId: app.id },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    eventPut(app.id, event),
-  ])
 }
 
 export interface ApplicationBundle {
@@ -220,129 +148,41 @@ export async function getBundle(id: string): Promise<ApplicationBundle | undefin
     new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `APP#${id}` },
+      ExpressionAttributeValues: { ':pk': appPartition(id) },
     }),
   )
   const items = out.Items ?? []
-  const app = items.find((i) => i.sk === 'PROFILE') as ApplicationItem | undefined
-  if (!app) return undefined
+  const of = (entity: string) => items.filter((i) => i.entity === entity)
+  const profile = of(ENTITY.application)[0]
+  if (!profile) return undefined
   return {
-    app,
-    files: items.filter((i) => (i.sk as string).startsWith('FILE#')) as FileItem[],
-    events: items.filter((i) => (i.sk as string).startsWith('EVENT#')) as EventItem[],
+    app: applicationFromItem(profile),
+    files: of(ENTITY.file).map(archiveFileFromItem),
+    events: of(ENTITY.event).map(timelineEventFromItem),
   }
 }
 
 export async function getApplication(id: string): Promise<ApplicationItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: appKey(id), ConsistentRead: true }))
-  return out.Item as ApplicationItem | undefined
+  const out = await db.send(new GetCommand({ TableName: table, Key: applicationKey(id), ConsistentRead: true }))
+  return out.Item ? applicationFromItem(out.Item) : undefined
 }
-
-export async function putFile(id: string, file: FileItem): Promise<void> {
-  await db.send(
-    new PutCommand({ TableName: table, Item: { ...fileKey(id, file.fileId), entity: 'ArchiveFile', ...file } }),
-  )
-}
-
-export const fileDelete = (id: string, fileId: string): Tx => ({
-  Delete: { TableName: table, Key: fileKey(id, fileId), ConditionExpression: 'attribute_exists(pk)' },
-})
-
-export const fileAttach = (id: string, fileId: string, key: string): Tx => ({
-  Update: {
-    TableName: table,
-    Key: fileKey(id, fileId),
-    UpdateExpression: 'SET attached = :t, #key = :k',
-    ExpressionAttributeNames: { '#key': 'key' },
-    ExpressionAttributeValues: { ':t': true, ':k': key },
-  },
-})
 
 export async function listByDepositor(
   depositorId: string,
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ items: ApplicationItem[]; nextCursor: string | null }> {
-  const pk = `DEPOSITOR#${depositorId}#APPS`
-  const start = decodeIndexCursor(cursor, pk)
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+  const pk = myApplications(depositorId)
+  const page = await queryPage(
+    {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: start,
-    }),
+    },
+    decodeIndexCursor(cursor, pk),
   )
-  return { items: (out.Items ?? []) as ApplicationItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(applicationFromItem) }
 }
-
-export interface QueueEntry {
-  id: string
-  kind: ApplicationKind
-  status: ApplicationState
-  amountFen: number | null
-  depositorName: string
-  idNumberMasked: string
-  accountNo: string
-  submittedAt: string
-}
-
-export async function listQueue(
-  centerCode: string,
-  status: ApplicationState,
-  opts: {
-    limit: number
-    cursor?: string
-    kind?: string
-    /** first and last stored instants of the submission window (China days: clock's chinaDayRange) */
-    fromInstant?: string
-    toInstant?: string
-    q?: string
-  },
-): Promise<{ items: QueueEntry[]; nextCursor: string | null }> {
-  const pk = `CENTERAPPS#${centerCode}#${status}`
-  const filters: string[] = []
-  const values: Record<string, unknown> = { ':pk': pk }
-  if (opts.kind) {
-    filters.push('kind = :kind')
-    values[':kind'] = opts.kind
-  }
-  if (opts.q) {
-    filters.push('(contains(depositorName, :q) OR accountNo = :q)')
-    values[':q'] = opts.q
-  }
-  let range = ''
-  if (opts.fromInstant || opts.toInstant) {
-    // sk is `<submittedAt instant>#<id>`: '~' sorts after '#', so the last instant's items are in
-    range = ' AND sk BETWEEN :from AND :to'
-    values[':from'] = opts.fromInstant ?? '0000'
-    values[':to'] = `${opts.toInstant ?? '9999'}~`
-  }
-  // a filter is applied after Limit, so a filtered page is filled by reading on (a few reads at
-  // most): the reviewer sees full pages instead of empty ones with a 加载更多
-  const items: QueueEntry[] = []
-  let start = decodeCursor(opts.cursor, pk)
-  for (let reads = 0; reads < QUEUE_MAX_READS && items.length < opts.limit; reads++) {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: `pk = :pk${range}`,
-        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: status === 'submitted', // the queue oldest first, history newest first
-        Limit: opts.limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    )
-    items.push(...((out.Items ?? []) as QueueEntry[]))
-    start = out.LastEvaluatedKey
-    if (!start) break
-  }
-  return { items, nextCursor: encodeCursor(start) }
-}
-const QUEUE_MAX_READS = 5
 
 function decodeIndexCursor(cursor: string | undefined, gsi1pk: string) {
   if (!cursor) return undefined
@@ -355,13 +195,112 @@ function decodeIndexCursor(cursor: string | undefined, gsi1pk: string) {
   return decodeCursor(cursor, '\u0000') // throws the standard "分页参数无效" error
 }
 
-export async function touchUpdatedAt(id: string, at: string): Promise<void> {
-  await db.send(
-    new UpdateCommand({
+/* ---- writes, for the workflow steps (workflow.ts) ---- */
+
+/** the application is no longer as it was read: in another state, or changed in the same state */
+export type StateFailure =
+  | { reason: 'wrongState'; current: ApplicationItem }
+  | { reason: 'stale'; current: ApplicationItem }
+
+function stateFailure(expected: ApplicationState[]) {
+  return (now: StoredItem | undefined): StateFailure => {
+    // applications are never deleted: the item is there
+    const current = applicationFromItem(now ?? {})
+    return expected.includes(current.status) ? { reason: 'stale', current } : { reason: 'wrongState', current }
+  }
+}
+
+export function putApplication(app: ApplicationItem): Write {
+  return plain({
+    Put: {
       TableName: table,
-      Key: appKey(id),
-      UpdateExpression: 'SET updatedAt = :at',
-      ExpressionAttributeValues: { ':at': at },
-    }),
-  )
+      Item: { ...applicationKey(app.id), ...applicationIndexKey(app), entity: ENTITY.application, ...app },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  })
+}
+
+/** the application's change, guarded by its status and version (optimistic locking) */
+export function changeApplication(
+  app: ApplicationItem,
+  set: Partial<ApplicationItem>,
+  expected: ApplicationState[],
+): Write<StateFailure> {
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version' }
+  const values: Record<string, unknown> = { ':v': app.version, ':next': app.version + 1 }
+  const sets = ['#version = :next']
+  for (const [k, v] of Object.entries(set)) {
+    if (k === 'version' || k === 'id') continue
+    names[`#${k}`] = k
+    values[`:${k}`] = v
+    sets.push(`#${k} = :${k}`)
+  }
+  expected.forEach((s, i) => {
+    values[`:s${i}`] = s
+  })
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: applicationKey(app.id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: `#version = :v AND #status IN (${expected.map((_, i) => `:s${i}`).join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onFailure: stateFailure(expected),
+  }
+}
+
+/** the application is (still) in one of these states; its version may move (files come and go alone) */
+export function guardState(app: ApplicationItem, expected: ApplicationState[]): Write<StateFailure> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: applicationKey(app.id),
+        ConditionExpression: `#status IN (${expected.map((_, i) => `:s${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: Object.fromEntries(expected.map((s, i) => [`:s${i}`, s])),
+      },
+    },
+    onFailure: stateFailure(expected),
+  }
+}
+
+let eventSeq = 0
+export function recordEvent(id: string, e: EventItem): Write {
+  eventSeq = (eventSeq + 1) % 1000
+  return plain({
+    Put: { TableName: table, Item: { ...timelineEventKey(id, e.at, eventSeq), entity: ENTITY.event, ...e } },
+  })
+}
+
+export function putFile(id: string, file: FileItem): Write {
+  return plain({
+    Put: { TableName: table, Item: { ...archiveFileKey(id, file.fileId), entity: ENTITY.file, ...file } },
+  })
+}
+
+export function deleteFile(id: string, fileId: string): Write<{ reason: 'noSuchFile' }> {
+  return {
+    item: {
+      Delete: { TableName: table, Key: archiveFileKey(id, fileId), ConditionExpression: 'attribute_exists(pk)' },
+    },
+    onFailure: () => ({ reason: 'noSuchFile' }),
+  }
+}
+
+/** the file now lives under `key` (archives/), where the uploads' lifecycle rule leaves it alone */
+export function attachFile(id: string, fileId: string, key: string): Write {
+  return plain({
+    Update: {
+      TableName: table,
+      Key: archiveFileKey(id, fileId),
+      UpdateExpression: 'SET attached = :t, #key = :k',
+      ExpressionAttributeNames: { '#key': 'key' },
+      ExpressionAttributeValues: { ':t': true, ':k': key },
+    },
+  })
 }

@@ -1,33 +1,48 @@
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { chinaMonth } from '@gjj/shared/clock'
 import { table } from './client'
+import { plain, type StoredItem, type Write } from './transaction'
 
 /**
- * Audit entries (who, when, what) for the information pages and privacy consent: pk
- * AUDIT#<China yyyy-mm>, sk <at>#<id>, entity Audit — the same item as repository/applications.ts
- * writes for review steps (one audit partition per China month, no expiry), written in the same
- * transaction as the change it records.
+ * The audit log: every staff action and every money movement, kept with no expiry (≥ 180 days by
+ * the rules). pk AUDIT#<China yyyy-mm>, sk <at instant>#<id>: one partition per China month.
  */
 export interface AuditEntry {
   at: string
   id: string
-  /** STAFF#<id> or DEPOSITOR#<id> */
+  /** staff:<id>, STAFF#<id> or DEPOSITOR#<id> */
   actor: string
-  /** e.g. news.publish, outlet.upsert, privacy.accept */
+  /** e.g. approveApplication, news.publish, outlet.upsert, privacy.accept */
   action: string
-  /** the item acted on, e.g. NEWS#<id> */
   target: string
   detail: Record<string, unknown>
 }
 
-export type Tx = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+export const auditPartition = (chinaYearMonth: string) => `AUDIT#${chinaYearMonth}`
+export const auditKey = (at: string, id: string) => ({ pk: auditPartition(chinaMonth(at)), sk: `${at}#${id}` })
 
-export function auditPut(a: AuditEntry): Tx {
+export function auditFromItem(i: StoredItem): AuditEntry {
   return {
-    Put: {
-      TableName: table,
-      Item: { pk: `AUDIT#${chinaMonth(a.at)}`, sk: `${a.at}#${a.id}`, entity: 'Audit', ...a },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    at: i.at as string,
+    id: i.id as string,
+    actor: i.actor as string,
+    action: i.action as string,
+    target: i.target as string,
+    detail: (i.detail as Record<string, unknown> | undefined) ?? {},
   }
 }
+
+/** an audit entry, for a transaction; written once */
+export function recordAudit(a: AuditEntry): Write {
+  return plain({
+    Put: {
+      TableName: table,
+      Item: { ...auditKey(a.at, a.id), entity: 'Audit', ...a },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  })
+}
+
+export type { TxItem as Tx } from './transaction'
+
+/** the audit entry as a raw transaction item, for writes that build their own TransactWriteItems */
+export const auditPut = (a: AuditEntry) => recordAudit(a).item

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { Center } from '@gjj/shared/api/system'
-import { db, table } from './client'
+import { db, queryAll, table } from './client'
+import type { StoredItem } from './transaction'
 
 /**
  * 公积金中心. Keys: pk CENTER#<code>, sk PROFILE; listed through gsi1 (gsi1pk CENTERS, gsi1sk <code>).
@@ -15,30 +16,18 @@ export interface CenterItem extends Center {
   policy?: Record<string, unknown>
 }
 
-const keys = (code: string) => ({
-  pk: `CENTER#${code}`,
-  sk: 'PROFILE',
-  gsi1pk: 'CENTERS',
-  gsi1sk: code,
-})
+export const centerKey = (code: string) => ({ pk: `CENTER#${code}`, sk: 'PROFILE' })
+/** every center is listed in gsi1 under one partition */
+const CENTERS = 'CENTERS'
+const centerIndexKey = (code: string) => ({ gsi1pk: CENTERS, gsi1sk: code })
 
 export async function listCenters(): Promise<CenterItem[]> {
-  const items: CenterItem[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'CENTERS' },
-        ExclusiveStartKey,
-      }),
-    )
-    for (const item of page.Items ?? []) items.push(fromItem(item))
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return items
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': CENTERS },
+  })
+  return items.map(centerFromItem)
 }
 
 export async function putCenters(centers: CenterItem[]): Promise<void> {
@@ -48,7 +37,9 @@ export async function putCenters(centers: CenterItem[]): Promise<void> {
       new BatchWriteCommand({
         RequestItems: {
           [table]: chunk.map((c) => ({
-            PutRequest: { Item: { ...keys(c.code), entity: 'Center', version: 1, ...c } },
+            PutRequest: {
+              Item: { ...centerKey(c.code), ...centerIndexKey(c.code), entity: 'Center', version: 1, ...c },
+            },
           })),
         },
       }),
@@ -56,7 +47,7 @@ export async function putCenters(centers: CenterItem[]): Promise<void> {
   }
 }
 
-function fromItem(item: Record<string, unknown>): CenterItem {
+export function centerFromItem(item: StoredItem): CenterItem {
   return {
     code: item.code as string,
     name: item.name as string,
@@ -69,6 +60,6 @@ function fromItem(item: Record<string, unknown>): CenterItem {
 }
 
 export async function getCenter(code: string): Promise<CenterItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: { pk: `CENTER#${code}`, sk: 'PROFILE' } }))
-  return out.Item ? fromItem(out.Item) : undefined
+  const out = await db.send(new GetCommand({ TableName: table, Key: centerKey(code) }))
+  return out.Item ? centerFromItem(out.Item) : undefined
 }

@@ -1,7 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import type { Tx } from './audit'
-import type { BankCardItem } from './bank-cards'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { db, table } from './client'
+import { plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
  * 缴存人 (depositor) and the items that find one at login.
@@ -9,6 +8,8 @@ import { db, table } from './client'
  * - login lookups (unique): pk LOGIN#PHONE#<phone> | LOGIN#IDNO#<idNumber>, sk LOGIN → depositorId
  * - verified devices: pk DEPOSITOR#<id>, sk DEVICE#<channel>#<deviceId> (first-login verification done)
  * - Alipay binding (unique): pk ALIPAY#<alipayUserId>, sk BINDING → depositorId
+ * The depositor's partition also holds their bank cards (bank-cards.ts) and the per-kind
+ * application markers (kind-markers.ts); depositor-partition.ts reads it in one query.
  */
 export interface DepositorItem {
   depositorId: string
@@ -34,20 +35,48 @@ export interface DepositorItem {
 
 export type LoginKind = 'phone' | 'idNumber'
 
-const profileKey = (depositorId: string) => ({ pk: `DEPOSITOR#${depositorId}`, sk: 'PROFILE' })
-const loginKey = (kind: LoginKind, value: string) => ({
+export const DEPOSITOR_ENTITY = 'Depositor'
+
+/** the partition of everything that belongs to one depositor */
+export const depositorPartition = (depositorId: string) => `DEPOSITOR#${depositorId}`
+export const depositorKey = (depositorId: string) => ({ pk: depositorPartition(depositorId), sk: 'PROFILE' })
+export const loginKey = (kind: LoginKind, value: string) => ({
   pk: `LOGIN#${kind === 'phone' ? 'PHONE' : 'IDNO'}#${value}`,
   sk: 'LOGIN',
 })
-const deviceKey = (depositorId: string, channel: string, deviceId: string) => ({
-  pk: `DEPOSITOR#${depositorId}`,
+export const deviceKey = (depositorId: string, channel: string, deviceId: string) => ({
+  pk: depositorPartition(depositorId),
   sk: `DEVICE#${channel}#${deviceId}`,
 })
-const alipayKey = (alipayUserId: string) => ({ pk: `ALIPAY#${alipayUserId}`, sk: 'BINDING' })
+export const alipayBindingKey = (alipayUserId: string) => ({ pk: `ALIPAY#${alipayUserId}`, sk: 'BINDING' })
+
+export function depositorFromItem(i: StoredItem): DepositorItem {
+  return {
+    depositorId: i.depositorId as string,
+    centerCode: i.centerCode as string,
+    name: i.name as string,
+    idNumber: i.idNumber as string,
+    phone: i.phone as string,
+    gender: i.gender as DepositorItem['gender'],
+    birthDate: i.birthDate as string,
+    accountNo: i.accountNo as string,
+    loanNo: (i.loanNo as string | null | undefined) ?? null,
+    employerName: i.employerName as string,
+    address: (i.address as string | null | undefined) ?? null,
+    passwordHash: i.passwordHash as string,
+    hotlinePasswordHash: i.hotlinePasswordHash as string,
+    alipayUserId: (i.alipayUserId as string | null | undefined) ?? null,
+    createdAt: i.createdAt as string,
+    version: i.version as number,
+    ...(i.privacyAcceptedVersion
+      ? { privacyAcceptedVersion: i.privacyAcceptedVersion as string, privacyAcceptedAt: i.privacyAcceptedAt as string }
+      : {}),
+  }
+}
 
 export async function getDepositor(depositorId: string): Promise<DepositorItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: profileKey(depositorId) }))
-  return out.Item as DepositorItem | undefined
+  const out = await db.send(new GetCommand({ TableName: table, Key: depositorKey(depositorId) }))
+  return out.Item ? depositorFromItem(out.Item) : undefined
 }
 
 export async function findDepositorId(kind: LoginKind, value: string): Promise<string | undefined> {
@@ -57,30 +86,25 @@ export async function findDepositorId(kind: LoginKind, value: string): Promise<s
 
 /** writes a depositor with unique phone and ID number lookups, all or nothing */
 export async function createDepositor(d: DepositorItem): Promise<void> {
-  await db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table,
-            Item: { ...profileKey(d.depositorId), entity: 'Depositor', ...d },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        ...(['phone', 'idNumber'] as const).map((kind) => ({
-          Put: {
-            TableName: table,
-            Item: {
-              ...loginKey(kind, kind === 'phone' ? d.phone : d.idNumber),
-              entity: 'Login',
-              depositorId: d.depositorId,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
-      ],
+  const unique = { ConditionExpression: 'attribute_not_exists(pk)' }
+  await transact([
+    plain({
+      Put: { TableName: table, Item: { ...depositorKey(d.depositorId), entity: DEPOSITOR_ENTITY, ...d }, ...unique },
     }),
-  )
+    ...(['phone', 'idNumber'] as const).map((kind) =>
+      plain({
+        Put: {
+          TableName: table,
+          Item: {
+            ...loginKey(kind, kind === 'phone' ? d.phone : d.idNumber),
+            entity: 'Login',
+            depositorId: d.depositorId,
+          },
+          ...unique,
+        },
+      }),
+    ),
+  ])
 }
 
 export async function isDeviceVerified(depositorId: string, channel: string, deviceId: string): Promise<boolean> {
@@ -118,75 +142,33 @@ export async function markDeviceVerified(
  * another Alipay user.
  */
 export async function bindAlipayUser(depositorId: string, alipayUserId: string, at: string): Promise<boolean> {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table,
-              Item: { ...alipayKey(alipayUserId), entity: 'AlipayBinding', depositorId, boundAt: at },
-              ConditionExpression: 'attribute_not_exists(pk) OR depositorId = :d',
-              ExpressionAttributeValues: { ':d': depositorId },
-            },
-          },
-          {
-            Update: {
-              TableName: table,
-              Key: profileKey(depositorId),
-              UpdateExpression: 'SET alipayUserId = :u',
-              ConditionExpression:
-                'attribute_exists(pk) AND (attribute_type(alipayUserId, :null) OR alipayUserId = :u)',
-              ExpressionAttributeValues: { ':u': alipayUserId, ':null': 'NULL' },
-            },
-          },
-        ],
-      }),
-    )
-    return true
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') return false
-    throw error
-  }
-}
-
-/** test and admin helper: forget a verified device */
-export async function forgetDevice(depositorId: string, channel: string, deviceId: string): Promise<void> {
-  await db.send(new DeleteCommand({ TableName: table, Key: deviceKey(depositorId, channel, deviceId) }))
-}
-
-export interface DepositorAggregate {
-  depositor: DepositorItem | undefined
-  cards: BankCardItem[]
-  /** kind → application id in progress */
-  active: Map<string, string>
-  /** kind → when an application of it was last approved */
-  lastApproved: Map<string, string>
-}
-
-/** the depositor's whole partition in one query: profile, bank cards, in-progress and last-approved kinds */
-export async function getDepositorAggregate(depositorId: string): Promise<DepositorAggregate> {
-  const items: Record<string, unknown>[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DEPOSITOR#${depositorId}` },
-        ExclusiveStartKey,
-      }),
-    )
-    items.push(...(out.Items ?? []))
-    ExclusiveStartKey = out.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  const bySk = (prefix: string) => items.filter((i) => (i.sk as string).startsWith(prefix))
-  return {
-    depositor: items.find((i) => i.sk === 'PROFILE') as DepositorItem | undefined,
-    cards: bySk('CARD#') as unknown as BankCardItem[],
-    active: new Map(bySk('ACTIVE#').map((i) => [(i.sk as string).slice(7), i.appId as string])),
-    lastApproved: new Map(bySk('LAST#').map((i) => [(i.sk as string).slice(5), i.at as string])),
-  }
+  const boundElsewhere = () => ({ reason: 'boundElsewhere' as const })
+  const outcome = await transact([
+    {
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...alipayBindingKey(alipayUserId), entity: 'AlipayBinding', depositorId, boundAt: at },
+          ConditionExpression: 'attribute_not_exists(pk) OR depositorId = :d',
+          ExpressionAttributeValues: { ':d': depositorId },
+        },
+      },
+      onFailure: boundElsewhere,
+    },
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: depositorKey(depositorId),
+          UpdateExpression: 'SET alipayUserId = :u',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_type(alipayUserId, :null) OR alipayUserId = :u)',
+          ExpressionAttributeValues: { ':u': alipayUserId, ':null': 'NULL' },
+        },
+      },
+      onFailure: boundElsewhere,
+    },
+  ])
+  return outcome.ok
 }
 
 /**
@@ -194,30 +176,21 @@ export async function getDepositorAggregate(depositorId: string): Promise<Deposi
  * transaction). The depositor's `version` is left alone: consent is not part of the profile a
  * concurrent change could overwrite. False when the depositor is not there.
  */
-export async function recordPrivacyConsent(depositorId: string, version: string, at: string, audit: Tx) {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table,
-              Key: profileKey(depositorId),
-              UpdateExpression: 'SET privacyAcceptedVersion = :v, privacyAcceptedAt = :at',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':v': version, ':at': at },
-            },
-          },
-          audit,
-        ],
-      }),
-    )
-    return true
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []
-    if ((error as Error).name === 'TransactionCanceledException' && reasons[0]?.Code === 'ConditionalCheckFailed') {
-      return false
-    }
-    throw error
-  }
+export async function recordPrivacyConsent(depositorId: string, version: string, at: string, audit: Write) {
+  const outcome = await transact([
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: depositorKey(depositorId),
+          UpdateExpression: 'SET privacyAcceptedVersion = :v, privacyAcceptedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':v': version, ':at': at },
+        },
+      },
+      onFailure: () => ({ reason: 'noSuchDepositor' as const }),
+    },
+    audit,
+  ])
+  return outcome.ok
 }

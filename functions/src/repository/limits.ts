@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db, table } from './client'
+import type { StoredItem } from './transaction'
 
 /**
  * Counters that protect login.
@@ -8,12 +9,18 @@ import { db, table } from './client'
  *   locked until. Kept per identifier whether or not such an account exists, so the answers
  *   are the same either way.
  */
+export const rateKey = (scope: string, client: string, windowStart: number) => ({
+  pk: `RATE#${scope}#${client}`,
+  sk: String(windowStart),
+})
+export const loginLockKey = (identifier: string) => ({ pk: `LOCK#LOGIN#${identifier}`, sk: 'LOCK' })
+
 export async function countHit(scope: string, client: string, windowSeconds: number, nowSeconds: number) {
   const windowStart = nowSeconds - (nowSeconds % windowSeconds)
   const out = await db.send(
     new UpdateCommand({
       TableName: table,
-      Key: { pk: `RATE#${scope}#${client}`, sk: String(windowStart) },
+      Key: rateKey(scope, client, windowStart),
       UpdateExpression: 'ADD hits :one SET expiresAt = :exp, entity = :e',
       ExpressionAttributeValues: { ':one': 1, ':exp': windowStart + windowSeconds * 2, ':e': 'RateCounter' },
       ReturnValues: 'UPDATED_NEW',
@@ -27,11 +34,16 @@ export interface LoginLock {
   lockedUntil?: number
 }
 
-const lockKey = (identifier: string) => ({ pk: `LOCK#LOGIN#${identifier}`, sk: 'LOCK' })
+export function loginLockFromItem(i: StoredItem): LoginLock {
+  return {
+    failures: Number(i.failures ?? 0),
+    ...(typeof i.lockedUntil === 'number' ? { lockedUntil: i.lockedUntil } : {}),
+  }
+}
 
 export async function getLoginLock(identifier: string): Promise<LoginLock | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: lockKey(identifier) }))
-  return out.Item as LoginLock | undefined
+  const out = await db.send(new GetCommand({ TableName: table, Key: loginLockKey(identifier) }))
+  return out.Item ? loginLockFromItem(out.Item) : undefined
 }
 
 /** counts a failed password; at `maxFailures` the identifier is locked for `lockSeconds` */
@@ -44,19 +56,19 @@ export async function recordLoginFailure(
   const out = await db.send(
     new UpdateCommand({
       TableName: table,
-      Key: lockKey(identifier),
+      Key: loginLockKey(identifier),
       UpdateExpression: 'ADD failures :one SET expiresAt = :exp, entity = :e',
       ExpressionAttributeValues: { ':one': 1, ':exp': nowSeconds + lockSeconds, ':e': 'LoginLock' },
       ReturnValues: 'ALL_NEW',
     }),
   )
-  const lock = out.Attributes as LoginLock
+  const lock = loginLockFromItem(out.Attributes ?? {})
   if (lock.failures < maxFailures) return lock
   const lockedUntil = nowSeconds + lockSeconds
   await db.send(
     new UpdateCommand({
       TableName: table,
-      Key: lockKey(identifier),
+      Key: loginLockKey(identifier),
       UpdateExpression: 'SET lockedUntil = :until, failures = :zero, expiresAt = :until',
       ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
     }),
@@ -65,5 +77,5 @@ export async function recordLoginFailure(
 }
 
 export async function clearLoginLock(identifier: string): Promise<void> {
-  await db.send(new DeleteCommand({ TableName: table, Key: lockKey(identifier) }))
+  await db.send(new DeleteCommand({ TableName: table, Key: loginLockKey(identifier) }))
 }

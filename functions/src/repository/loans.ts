@@ -1,6 +1,7 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import { db, queryPage, table } from './client'
+import { decodeCursor } from './paging'
+import type { StoredItem } from './transaction'
 
 /**
  * 公积金贷款 and its records.
@@ -54,42 +55,89 @@ export interface OverdueItem {
   penaltyFen: number
 }
 
-const loanKey = (loanNo: string) => ({ pk: `LOAN#${loanNo}`, sk: 'PROFILE' })
+const loanPartition = (loanNo: string) => `LOAN#${loanNo}`
+const REPAY = 'REPAY#'
+const OVERDUE = 'OVERDUE#'
+export const loanKey = (loanNo: string) => ({ pk: loanPartition(loanNo), sk: 'PROFILE' })
+export const repaymentKey = (loanNo: string, r: Pick<RepaymentItem, 'date' | 'id'>) => ({
+  pk: loanPartition(loanNo),
+  sk: `${REPAY}${r.date}#${r.id}`,
+})
+export const overdueKey = (loanNo: string, period: number) => ({
+  pk: loanPartition(loanNo),
+  sk: `${OVERDUE}${String(period).padStart(3, '0')}`,
+})
+
+export function loanFromItem(i: StoredItem): LoanItem {
+  return {
+    loanNo: i.loanNo as string,
+    contractNo: i.contractNo as string,
+    depositorId: i.depositorId as string,
+    accountNo: i.accountNo as string,
+    centerCode: i.centerCode as string,
+    status: i.status as LoanItem['status'],
+    principalFen: i.principalFen as number,
+    remainingPrincipalFen: i.remainingPrincipalFen as number,
+    annualRatePpm: i.annualRatePpm as number,
+    repaymentMethod: i.repaymentMethod as LoanItem['repaymentMethod'],
+    months: i.months as number,
+    paidMonths: i.paidMonths as number,
+    disbursedOn: i.disbursedOn as string,
+    firstDueDate: i.firstDueDate as string,
+    endDate: i.endDate as string,
+    repaymentDay: i.repaymentDay as number,
+    lastDueDate: i.lastDueDate as string,
+    monthlyDeductionSigned: Boolean(i.monthlyDeductionSigned),
+    bankName: i.bankName as string,
+    bankCardNo: i.bankCardNo as string,
+    houseAddress: (i.houseAddress as string | null | undefined) ?? null,
+    version: i.version as number,
+  }
+}
+
+export function repaymentFromItem(i: StoredItem): RepaymentItem {
+  return {
+    id: i.id as string,
+    date: i.date as string,
+    period: (i.period as number | null | undefined) ?? null,
+    type: i.type as string,
+    principalFen: i.principalFen as number,
+    interestFen: i.interestFen as number,
+    penaltyFen: i.penaltyFen as number,
+    remainingPrincipalFen: i.remainingPrincipalFen as number,
+    source: i.source as RepaymentItem['source'],
+  }
+}
+
+export function overdueFromItem(i: StoredItem): OverdueItem {
+  return {
+    period: i.period as number,
+    dueDate: i.dueDate as string,
+    principalFen: i.principalFen as number,
+    interestFen: i.interestFen as number,
+    penaltyFen: i.penaltyFen as number,
+  }
+}
 
 export async function getLoan(loanNo: string): Promise<LoanItem | undefined> {
   const out = await db.send(new GetCommand({ TableName: table, Key: loanKey(loanNo) }))
-  return out.Item as LoanItem | undefined
+  return out.Item ? loanFromItem(out.Item) : undefined
 }
 
 export async function listRepayments(
   loanNo: string,
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ items: RepaymentItem[]; nextCursor: string | null }> {
-  const pk = `LOAN#${loanNo}`
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
+  const pk = loanPartition(loanNo)
+  const page = await queryPage(
+    {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': 'REPAY#' },
-      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': pk, ':p': REPAY },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, pk),
-    }),
+    },
+    decodeCursor(cursor, pk),
   )
-  const items = (out.Items ?? []).map(
-    (i): RepaymentItem => ({
-      id: i.id as string,
-      date: i.date as string,
-      period: (i.period as number | null) ?? null,
-      type: i.type as string,
-      principalFen: i.principalFen as number,
-      interestFen: i.interestFen as number,
-      penaltyFen: i.penaltyFen as number,
-      remainingPrincipalFen: i.remainingPrincipalFen as number,
-      source: i.source as 'bank' | 'fund',
-    }),
-  )
-  return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) }
+  return { ...page, items: page.items.map(repaymentFromItem) }
 }
 
 export async function listOverdue(loanNo: string): Promise<OverdueItem[]> {
@@ -97,29 +145,18 @@ export async function listOverdue(loanNo: string): Promise<OverdueItem[]> {
     new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `LOAN#${loanNo}`, ':p': 'OVERDUE#' },
+      ExpressionAttributeValues: { ':pk': loanPartition(loanNo), ':p': OVERDUE },
     }),
   )
-  return (out.Items ?? []).map((i) => ({
-    period: i.period as number,
-    dueDate: i.dueDate as string,
-    principalFen: i.principalFen as number,
-    interestFen: i.interestFen as number,
-    penaltyFen: i.penaltyFen as number,
-  }))
+  return (out.Items ?? []).map(overdueFromItem)
 }
 
 /** seed: the loan, its repayments and its overdue periods */
 export async function putLoanWithRecords(loan: LoanItem, repayments: RepaymentItem[], overdue: OverdueItem[]) {
   await db.send(new PutCommand({ TableName: table, Item: { ...loanKey(loan.loanNo), entity: 'Loan', ...loan } }))
   const items = [
-    ...repayments.map((r) => ({ pk: `LOAN#${loan.loanNo}`, sk: `REPAY#${r.date}#${r.id}`, entity: 'Repayment', ...r })),
-    ...overdue.map((o) => ({
-      pk: `LOAN#${loan.loanNo}`,
-      sk: `OVERDUE#${String(o.period).padStart(3, '0')}`,
-      entity: 'OverduePeriod',
-      ...o,
-    })),
+    ...repayments.map((r) => ({ ...repaymentKey(loan.loanNo, r), entity: 'Repayment', ...r })),
+    ...overdue.map((o) => ({ ...overdueKey(loan.loanNo, o.period), entity: 'OverduePeriod', ...o })),
   ]
   for (let i = 0; i < items.length; i += 25) {
     await db.send(

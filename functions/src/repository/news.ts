@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { ValidationFailed } from '../lib/errors'
 import type { Tx } from './audit'
 import { db, table } from './client'
-import { isTransactionCanceled } from './errors'
 import { decodeCursor, encodeCursor } from './paging'
+import { writeGuarded } from './transaction'
 
 /**
  * 新闻动态. Keys (docs/data-model.md):
@@ -178,12 +178,5 @@ export async function writeNews(previous: NewsItem | null, next: NewsItem | null
   for (const item of put.values()) items.push({ Put: { TableName: table, Item: item } })
   items.push(audit)
 
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }))
-    return 'ok'
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []
-    if (isTransactionCanceled(error) && reasons[0]?.Code === 'ConditionalCheckFailed') return 'conflict'
-    throw error
-  }
+  return writeGuarded(items)
 }

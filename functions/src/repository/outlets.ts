@@ -3,7 +3,7 @@ import type { OutletKind, OutletService } from '@gjj/shared/api/outlet'
 import type { WeeklyHours } from '@gjj/shared/info/hours'
 import type { Tx } from './audit'
 import { db, table } from './client'
-import { isTransactionCanceled } from './errors'
+import { writeGuarded } from './transaction'
 
 /**
  * 服务网点: pk OUTLETS#<center>, sk OUTLET#<id>. A center's outlets are one partition, so the list
@@ -67,7 +67,7 @@ export async function putOutlet(o: OutletItem, expectedVersion: number | null, a
     expectedVersion === null
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }
-  return transact([
+  return writeGuarded([
     { Put: { TableName: table, Item: { ...outletKey(o.centerCode, o.id), entity: 'Outlet', ...o }, ...condition } },
     audit,
   ])
@@ -75,7 +75,7 @@ export async function putOutlet(o: OutletItem, expectedVersion: number | null, a
 
 /** removes an outlet with its audit entry; 'conflict' when it is not there */
 export async function deleteOutlet(center: string, id: string, audit: Tx): Promise<'ok' | 'conflict'> {
-  return transact([
+  return writeGuarded([
     { Delete: { TableName: table, Key: outletKey(center, id), ConditionExpression: 'attribute_exists(pk)' } },
     audit,
   ])
@@ -91,16 +91,5 @@ export async function putOutlets(outlets: OutletItem[]): Promise<void> {
         ],
       }),
     )
-  }
-}
-
-async function transact(items: Tx[]): Promise<'ok' | 'conflict'> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }))
-    return 'ok'
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []
-    if (isTransactionCanceled(error) && reasons[0]?.Code === 'ConditionalCheckFailed') return 'conflict'
-    throw error
   }
 }

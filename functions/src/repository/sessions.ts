@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { SessionData } from '../lib/session'
 import { db, table } from './client'
+import type { StoredItem } from './transaction'
 
 /**
  * Sessions and first-login tickets. Only the SHA-256 of a token is stored.
@@ -12,8 +13,43 @@ import { db, table } from './client'
  */
 export type { DepositorSession, SessionData, StaffSession } from '../lib/session'
 
-const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
-const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
+export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
+export const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
+
+/** the stored session as the caller it stands for, with its idle deadline */
+export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: number } {
+  const expiresAt = i.expiresAt as number
+  if (i.kind === 'staff') {
+    return {
+      kind: 'staff',
+      staffId: i.staffId as string,
+      centerCode: i.centerCode as string,
+      role: 'reviewer',
+      expiresAt,
+    }
+  }
+  return {
+    kind: 'depositor',
+    depositorId: i.depositorId as string,
+    centerCode: i.centerCode as string,
+    accountNo: i.accountNo as string,
+    loanNo: (i.loanNo as string | null | undefined) ?? null,
+    channel: i.channel as string,
+    expiresAt,
+  }
+}
+
+export function ticketFromItem(i: StoredItem): Ticket {
+  return {
+    depositorId: i.depositorId as string,
+    channel: i.channel as string,
+    deviceId: i.deviceId as string,
+    expiresAt: i.expiresAt as number,
+    ...(i.faceVerifyId ? { faceVerifyId: i.faceVerifyId as string } : {}),
+    ...(i.wechatOpenid ? { wechatOpenid: i.wechatOpenid as string } : {}),
+    ...(i.wechatSessionKey ? { wechatSessionKey: i.wechatSessionKey as string } : {}),
+  }
+}
 
 export async function putSession(hash: string, data: SessionData, expiresAt: number, createdAt: string) {
   await db.send(
@@ -47,7 +83,7 @@ export async function touchSession(
         ReturnValues: 'ALL_NEW',
       }),
     )
-    return out.Attributes as SessionData & { expiresAt: number }
+    return out.Attributes ? sessionFromItem(out.Attributes) : undefined
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return undefined
     throw error
@@ -112,7 +148,7 @@ export async function takeTicket(hash: string, nowSeconds: number): Promise<Tick
         ReturnValues: 'ALL_OLD',
       }),
     )
-    return out.Attributes as Ticket | undefined
+    return out.Attributes ? ticketFromItem(out.Attributes) : undefined
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return undefined
     throw error
@@ -121,6 +157,6 @@ export async function takeTicket(hash: string, nowSeconds: number): Promise<Tick
 
 export async function peekTicket(hash: string, nowSeconds: number): Promise<Ticket | undefined> {
   const out = await db.send(new GetCommand({ TableName: table, Key: ticketKey(hash) }))
-  const t = out.Item as Ticket | undefined
+  const t = out.Item ? ticketFromItem(out.Item) : undefined
   return t && t.expiresAt > nowSeconds ? t : undefined
 }

@@ -1,6 +1,7 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { StaffRole } from '@gjj/shared/api/publishing'
 import { db, table } from './client'
+import { plain, type StoredItem, transact } from './transaction'
 
 /**
  * Center staff (审批人员). profile: pk STAFF#<id>, sk PROFILE; login lookup (unique): pk
@@ -19,37 +20,40 @@ export interface StaffItem {
   createdAt: string
 }
 
+export const staffKey = (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' })
+export const staffLoginKey = (username: string) => ({ pk: `LOGIN#STAFF#${username}`, sk: 'LOGIN' })
+
+export function staffFromItem(i: StoredItem): StaffItem {
+  return {
+    staffId: i.staffId as string,
+    username: i.username as string,
+    name: i.name as string,
+    centerCode: i.centerCode as string,
+    role: i.role as StaffItem['role'],
+    ...(i.roles ? { roles: i.roles as StaffRole[] } : {}),
+    passwordHash: i.passwordHash as string,
+    createdAt: i.createdAt as string,
+  }
+}
+
 export async function findStaffId(username: string): Promise<string | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: { pk: `LOGIN#STAFF#${username}`, sk: 'LOGIN' } }))
+  const out = await db.send(new GetCommand({ TableName: table, Key: staffLoginKey(username) }))
   return out.Item?.staffId as string | undefined
 }
 
 export async function getStaff(staffId: string): Promise<StaffItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: { pk: `STAFF#${staffId}`, sk: 'PROFILE' } }))
-  return out.Item as StaffItem | undefined
+  const out = await db.send(new GetCommand({ TableName: table, Key: staffKey(staffId) }))
+  return out.Item ? staffFromItem(out.Item) : undefined
 }
 
 export async function createStaff(s: StaffItem): Promise<void> {
-  await db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table,
-            Item: { pk: `STAFF#${s.staffId}`, sk: 'PROFILE', entity: 'Staff', ...s },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: table,
-            Item: { pk: `LOGIN#STAFF#${s.username}`, sk: 'LOGIN', entity: 'Login', staffId: s.staffId },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
+  const unique = { ConditionExpression: 'attribute_not_exists(pk)' }
+  await transact([
+    plain({ Put: { TableName: table, Item: { ...staffKey(s.staffId), entity: 'Staff', ...s }, ...unique } }),
+    plain({
+      Put: { TableName: table, Item: { ...staffLoginKey(s.username), entity: 'Login', staffId: s.staffId }, ...unique },
     }),
-  )
+  ])
 }
 
 /** the roles a staff member holds: `roles`, or the single `role` of an older item */

@@ -16,25 +16,37 @@ import {
   STATE_LABELS,
   submitActionFor,
   transition,
+  type WorkflowStep,
 } from '@gjj/shared/workflow'
 import { nowIso } from '../lib/clock'
-import { Conflict, NotFound, RuleViolation, ServiceUnavailable } from '../lib/errors'
+import { type AppError, Conflict, NotFound, RuleViolation, ServiceUnavailable } from '../lib/errors'
+import { log } from '../lib/log'
 import { newId } from '../lib/tokens'
+import { debitBalance, recordLedgerEntry } from '../repository/accounts'
 import * as apps from '../repository/applications'
-import { getDepositor } from '../repository/depositors'
-import { cancellationCodes, isIdempotencyClash, isTransactionCanceled } from '../repository/errors'
-import type { DepositorSession } from '../repository/sessions'
+import type { DepositorSession, StaffSession } from '../repository/sessions'
+import * as steps from '../repository/workflow'
 import { copyObject, deleteObject, headObject, presignUpload, presignView } from '../storage'
-import { categoriesFor, checkAmount, closingAmounts, loadContext, type WithdrawalContext } from './withdrawals'
+import { staffWithRole } from './staff-roles'
+import { loadApplicant, loadApproval, loadContext } from './withdrawal-context'
+import { appraise, approvalBooking, categoriesFor, IN_PROGRESS, type WithdrawalContext } from './withdrawal-rules'
 
 /**
- * Applications on the depositor's side: draft, archive files, submit, 我的业务, 结束流程. A
- * depositor only ever reaches their own applications: anyone else's is "not found".
+ * The application lifecycle: every step of shared/src/workflow.ts as one function. The depositor
+ * creates, updates (fields and archive files), submits or resubmits, and ends; the center's
+ * reviewer returns and approves. Each step is checked against the workflow table and the rules
+ * (withdrawal-rules.ts), then written by the repository's step (repository/workflow.ts), whose
+ * typed outcome becomes the answer. A depositor reaches only their own applications and a reviewer
+ * only their center's: anything else is "not found".
  */
 const NOT_FOUND = '未找到该申请'
-const EDITABLE: ApplicationState[] = ['draft', 'returned']
 
-export function summary(app: apps.ApplicationItem) {
+export function summary(
+  app: Pick<
+    apps.ApplicationItem,
+    'id' | 'kind' | 'status' | 'amountFen' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'returnReason'
+  >,
+) {
   return {
     id: app.id,
     kind: app.kind,
@@ -82,17 +94,7 @@ export async function detail(
       : null,
     closing: app.closing,
     archive: categories.map((c) => ({ ...c, files: withUrls.filter((f) => f.category === c.key) })),
-    timeline: events
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .map((e) => ({
-        at: e.at,
-        action: e.action as 'create',
-        actor: e.actor,
-        actorName: e.actorName,
-        from: e.from,
-        to: e.to,
-        opinion: e.opinion,
-      })),
+    timeline: [...events].sort((a, b) => a.at.localeCompare(b.at)),
     notice: noticeFor(app.kind, ctx.policy),
     availableActions: availableActions(app.status, actor),
   }
@@ -104,38 +106,45 @@ async function ownBundle(session: DepositorSession, id: string) {
   return bundle
 }
 
-function bankCardFor(ctx: WithdrawalContext, bankCardId: string) {
-  const card = ctx.cards.find((c) => c.id === bankCardId)
-  if (!card) {
-    throw new RuleViolation('BANK_CARD', '请选择本人名下的收款银行账号', [
-      { path: ['bankCardId'], message: '请选择本人名下的收款银行账号' },
-    ])
-  }
-  return { id: card.id, bankName: card.bankName, cardNo: card.cardNo }
+export async function centerBundle(caller: StaffSession, id: string) {
+  const bundle = await apps.getBundle(id)
+  if (!bundle || bundle.app.centerCode !== caller.centerCode) throw new NotFound(NOT_FOUND)
+  return bundle
 }
 
-/** amount, closing breakdown and bank card of an application's data, checked against the rules */
-async function evaluateData(data: ApplicationData, ctx: WithdrawalContext) {
-  const closing = KINDS[data.kind].closing ? await closingAmounts(ctx.account, ctx.today) : null
-  const amountFen = checkAmount(data, ctx, closing?.totalFen ?? 0)
-  const bankCard = 'bankCardId' in data ? bankCardFor(ctx, data.bankCardId) : null
-  return {
-    amountFen,
-    closing: closing
-      ? { balanceFen: closing.balanceFen, closingInterestFen: closing.closingInterestFen, totalFen: closing.totalFen }
-      : null,
-    bankCard,
-  }
+const refusal = (step: WorkflowStep, message: string) =>
+  new Conflict(step === 'update' ? 'NOT_EDITABLE' : 'INVALID_STATE', message)
+
+/** the step is in the workflow table from where the application stands, for this actor */
+function allow(app: apps.ApplicationItem, step: WorkflowStep, actor: Actor): void {
+  const t = transition(app.status, step, actor)
+  if (!t.ok) throw refusal(step, t.message)
+}
+
+/** the answer to a step that did not happen: another request changed the application first */
+function failed(f: apps.StateFailure | { reason: 'duplicate' }, step: WorkflowStep, actor: Actor): AppError {
+  // the SDK's own retry met this very call still running: the client may simply try again
+  if (f.reason === 'duplicate') return new ServiceUnavailable()
+  const t = transition(f.current.status, step, actor)
+  if (!t.ok) return refusal(step, t.message)
+  return new Conflict('CHANGED', step === 'update' ? '申请已被更新，请刷新后重试' : '申请状态已变化，请刷新后重试')
+}
+
+const depositor = (app: apps.ApplicationItem): steps.Party => ({ kind: 'depositor', name: app.depositorName })
+
+/** the reviewing staff member, who must hold the reviewer role (a publisher alone may not review) */
+async function reviewer(caller: StaffSession): Promise<steps.Party> {
+  return { kind: 'reviewer', name: (await staffWithRole(caller, 'reviewer')).name }
 }
 
 function onlyWithdrawals(kind: ApplicationData['kind']) {
   if (KINDS[kind].group !== 'withdrawal') throw new RuleViolation('NOT_OPEN', '该业务暂未开放网上办理')
 }
 
+/** 填写申请: a draft, if no other application of the kind is in progress */
 export async function create(session: DepositorSession, data: ParsedInputOf<typeof createOp>) {
   onlyWithdrawals(data.kind)
-  const ctx = await loadContext(session)
-  const evaluated = await evaluateData(data, ctx)
+  const ctx = await loadContext(session, { closing: KINDS[data.kind].closing })
   const at = nowIso()
   const app: apps.ApplicationItem = {
     id: newId('A'),
@@ -147,71 +156,47 @@ export async function create(session: DepositorSession, data: ParsedInputOf<type
     idNumberMasked: maskIdNumber(ctx.depositor.idNumber),
     status: 'draft',
     data,
-    ...evaluated,
+    ...appraise(data, ctx),
     createdAt: at,
     updatedAt: at,
     submittedAt: null,
     returnReason: null,
-    submitKey: null,
+    submitKeys: [],
     version: 1,
   }
-  try {
-    await apps.createApplication(app, {
-      at,
-      action: 'create',
-      actor: 'depositor',
-      actorName: ctx.depositor.name,
-      from: null,
-      to: 'draft',
-      opinion: null,
-    })
-  } catch (error) {
-    if (isTransactionCanceled(error))
-      throw new Conflict('IN_PROGRESS', '您有正在办理的同类业务，可在“我的业务”中查看办理进度')
-    throw error
-  }
+  const outcome = await steps.create(app, depositor(app))
+  if (!outcome.ok) throw new Conflict('IN_PROGRESS', IN_PROGRESS)
   return detail((await apps.getBundle(app.id)) as apps.ApplicationBundle, ctx, 'depositor')
 }
 
-function editable(app: apps.ApplicationItem) {
-  if (!EDITABLE.includes(app.status)) {
-    const t = transition(app.status, 'end', 'depositor')
-    throw new Conflict('NOT_EDITABLE', t.ok ? '该申请当前不能修改' : t.message.replace('不能结束', '不能修改'))
-  }
-}
-
+/** 修改: a draft's or returned application's fields, checked again against the rules */
 export async function update(session: DepositorSession, input: ParsedInputOf<typeof updateOp>) {
-  const { id, ...data } = input
+  const { id, ...fields } = input
+  const data = fields as ApplicationData
   const bundle = await ownBundle(session, id)
-  editable(bundle.app)
+  allow(bundle.app, 'update', 'depositor')
   if (bundle.app.kind !== data.kind) throw new RuleViolation('KIND_MISMATCH', '不能更改申请的业务类型')
-  const ctx = await loadContext(session)
-  // the application's own in-progress lock must not make it ineligible
-  ctx.active.delete(data.kind)
-  const evaluated = await evaluateData(data as ApplicationData, ctx)
-  try {
-    await apps.transact([
-      apps.appUpdate(bundle.app, { data: data as ApplicationData, ...evaluated, updatedAt: nowIso() }, EDITABLE),
-    ])
-  } catch (error) {
-    if (isTransactionCanceled(error)) throw new Conflict('CHANGED', '申请已被更新，请刷新后重试')
-    throw error
-  }
-  return detail((await apps.getBundle(id)) as apps.ApplicationBundle, ctx, 'depositor')
+  const ctx = await loadContext(session, { closing: KINDS[data.kind].closing, own: bundle.app })
+  const outcome = await steps.edit(bundle.app, { data, ...appraise(data, ctx), updatedAt: nowIso() })
+  if (!outcome.ok) throw failed(outcome, 'update', 'depositor')
+  return detail({ ...bundle, app: outcome.app }, ctx, 'depositor')
 }
 
+/** 上传档案: registers a file of an archive category and answers the presigned POST for it */
 export async function requestUpload(session: DepositorSession, input: ParsedInputOf<typeof uploadOp>) {
-  const bundle = await ownBundle(session, input.id)
-  editable(bundle.app)
-  const ctx = await loadContext(session)
-  const category = categoriesFor(bundle.app.kind, ctx).find((c) => c.key === input.category)
+  const [bundle, applicant] = await Promise.all([
+    ownBundle(session, input.id),
+    loadApplicant(session.depositorId, session.centerCode),
+  ])
+  allow(bundle.app, 'update', 'depositor')
+  const category = categoriesFor(bundle.app.kind, applicant).find((c) => c.key === input.category)
   if (!category)
     throw new RuleViolation('CATEGORY', '档案分类不正确', [{ path: ['category'], message: '档案分类不正确' }])
   const fileId = newId('F')
   const key = `uploads/${input.id}/${fileId}`
   const post = await presignUpload(key, input.contentType, MAX_ARCHIVE_FILE_BYTES)
   const at = nowIso()
-  await apps.putFile(input.id, {
+  const outcome = await steps.addFile(bundle.app, {
     fileId,
     category: input.category,
     fileName: input.fileName,
@@ -221,6 +206,7 @@ export async function requestUpload(session: DepositorSession, input: ParsedInpu
     uploadedAt: at,
     attached: false,
   })
+  if (!outcome.ok) throw failed(outcome, 'update', 'depositor')
   return {
     fileId,
     url: post.url,
@@ -231,33 +217,48 @@ export async function requestUpload(session: DepositorSession, input: ParsedInpu
 
 export async function removeFile(session: DepositorSession, id: string, fileId: string) {
   const bundle = await ownBundle(session, id)
-  editable(bundle.app)
+  allow(bundle.app, 'update', 'depositor')
   const file = bundle.files.find((f) => f.fileId === fileId)
   if (!file) throw new NotFound('未找到该文件')
-  await apps.transact([apps.fileDelete(id, fileId)])
+  const outcome = await steps.removeFile(bundle.app, fileId)
+  if (!outcome.ok)
+    throw outcome.reason === 'noSuchFile' ? new NotFound('未找到该文件') : failed(outcome, 'update', 'depositor')
   // an attached file stays in archives/ (it was part of a submitted application); an upload goes
   if (!file.attached) await deleteObject(file.key)
   return { ok: true as const }
 }
 
 /**
- * 提交中心审批 (or 重新提交 after a return), exactly once: the same idempotency key answers the same
- * result; a concurrent submit loses the version race and changes nothing.
+ * What an idempotency key means for this application: the key of the attempt that made it
+ * 待审批 (answer the same), the key of an earlier attempt (that request is over), or a new one.
+ */
+function attempt(app: apps.ApplicationItem, key: string): 'done' | 'past' | 'new' {
+  if (app.status === 'submitted' && app.submitKeys.at(-1) === key) return 'done'
+  return app.submitKeys.includes(key) ? 'past' : 'new'
+}
+
+const archived = (key: string) => key.replace(/^uploads\//, 'archives/')
+
+/**
+ * 提交中心审批 (or 重新提交 after a return), exactly once per attempt: an idempotency key scopes one
+ * attempt. The same key again answers the same 待审批; a key of an earlier attempt (e.g. the
+ * first submit's, after a return) is refused; a concurrent submit loses the version race and
+ * changes nothing.
  */
 export async function submit(session: DepositorSession, input: ParsedInputOf<typeof submitOp>) {
   const bundle = await ownBundle(session, input.id)
   const { app } = bundle
-  if (app.submitKey === input.idempotencyKey && app.status === 'submitted') return summary(app)
+  const key = input.idempotencyKey
+  const seen = attempt(app, key)
+  if (seen === 'done') return summary(app)
+  if (seen === 'past') throw new Conflict('SUBMIT_KEY_USED', '该提交请求已处理，请刷新后重试')
   const action = submitActionFor(app.status)
-  const t = transition(app.status, action, 'depositor')
-  if (!t.ok) throw new Conflict('INVALID_STATE', t.message)
+  allow(app, action, 'depositor')
 
-  const ctx = await loadContext(session)
-  ctx.active.delete(app.kind)
-  const evaluated = await evaluateData(app.data, ctx)
+  const ctx = await loadContext(session, { closing: KINDS[app.kind].closing, own: app })
+  const figures = appraise(app.data, ctx)
 
   // every required category has a file that really is in the bucket, of the size and type registered
-  const categories = categoriesFor(app.kind, ctx)
   const present: apps.FileItem[] = []
   await Promise.all(
     bundle.files.map(async (f) => {
@@ -266,7 +267,7 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
     }),
   )
   const missing = missingCategories(
-    categories,
+    categoriesFor(app.kind, ctx),
     present.map((f) => f.category),
   )
   if (missing.length) {
@@ -276,55 +277,31 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
     ])
   }
   // attach: copy uploads to archives/ (idempotent), which the lifecycle rule leaves alone
-  const attach = present.filter((f) => !f.attached)
-  await Promise.all(attach.map((f) => copyObject(f.key, f.key.replace(/^uploads\//, 'archives/'))))
+  const uploaded = present.filter((f) => !f.attached)
+  await Promise.all(uploaded.map((f) => copyObject(f.key, archived(f.key))))
 
   const at = nowIso()
-  const updated: Partial<apps.ApplicationItem> = {
-    status: 'submitted',
-    submittedAt: at,
-    submitKey: input.idempotencyKey,
-    returnReason: null,
-    updatedAt: at,
-    ...evaluated,
-  }
-  const next = { ...app, ...updated } as apps.ApplicationItem
-  try {
-    await apps.transact(
-      [
-        apps.appUpdate(app, updated, [app.status]),
-        apps.queuePut(next, 'submitted', at),
-        ...(app.status === 'returned' && app.submittedAt ? [apps.queueDelete(app, 'returned', app.submittedAt)] : []),
-        apps.eventPut(app.id, {
-          at,
-          action,
-          actor: 'depositor',
-          actorName: ctx.depositor.name,
-          from: app.status,
-          to: 'submitted',
-          opinion: null,
-        }),
-        ...attach.map((f) => apps.fileAttach(app.id, f.fileId, f.key.replace(/^uploads\//, 'archives/'))),
-      ],
-      input.idempotencyKey,
-    )
-  } catch (error) {
-    // another request won: with a different key (its condition held first) or with this very key
-    // (its transaction, same token, other timestamps, is either done or still in progress)
-    const lost = isTransactionCanceled(error) && cancellationCodes(error).includes('ConditionalCheckFailed')
-    const sameKey = isIdempotencyClash(error)
-    if (!lost && !sameKey) throw error
-    const now = await apps.getApplication(app.id)
-    if (now?.submitKey === input.idempotencyKey && now.status === 'submitted') return summary(now)
-    if (sameKey) throw new ServiceUnavailable('提交正在处理中，请稍后刷新查看', 1)
-    throw new Conflict('INVALID_STATE', '该申请正在审批中，请勿重复提交')
-  }
-  return summary(next)
+  const outcome = await steps.move(app, {
+    action,
+    to: 'submitted',
+    at,
+    by: depositor(app),
+    set: { ...figures, submittedAt: at, returnReason: null, submitKeys: [...app.submitKeys, key] },
+    attach: uploaded.map((f) => ({ fileId: f.fileId, key: archived(f.key) })),
+  })
+  if (outcome.ok) return summary(outcome.app)
+  // another request got there first: a twin of this attempt (answer the same) or another one
+  const now = outcome.reason === 'duplicate' ? await apps.getApplication(app.id) : outcome.current
+  if (now && attempt(now, key) === 'done') return summary(now)
+  throw failed(outcome, action, 'depositor')
 }
 
 export async function get(session: DepositorSession, id: string) {
-  const [bundle, ctx] = await Promise.all([ownBundle(session, id), loadContext(session)])
-  return detail(bundle, ctx, 'depositor')
+  const [bundle, applicant] = await Promise.all([
+    ownBundle(session, id),
+    loadApplicant(session.depositorId, session.centerCode),
+  ])
+  return detail(bundle, applicant, 'depositor')
 }
 
 export async function listMine(
@@ -343,28 +320,79 @@ export async function listTodo(session: DepositorSession, q: { cursor?: string; 
 /** 结束流程: a draft or returned application ends; the person may apply again */
 export async function end(session: DepositorSession, id: string) {
   const { app } = await ownBundle(session, id)
-  const t = transition(app.status, 'end', 'depositor')
-  if (!t.ok) throw new Conflict('INVALID_STATE', t.message)
-  const at = nowIso()
-  const depositor = await getDepositor(session.depositorId)
-  try {
-    await apps.transact([
-      apps.appUpdate(app, { status: 'ended', updatedAt: at }, [app.status]),
-      apps.activeDelete(app),
-      ...(app.status === 'returned' && app.submittedAt ? [apps.queueDelete(app, 'returned', app.submittedAt)] : []),
-      apps.eventPut(app.id, {
-        at,
-        action: 'end',
-        actor: 'depositor',
-        actorName: depositor?.name ?? '',
-        from: app.status,
-        to: 'ended',
-        opinion: null,
-      }),
-    ])
-  } catch (error) {
-    if (isTransactionCanceled(error)) throw new Conflict('CHANGED', '申请状态已变化，请刷新后重试')
-    throw error
+  allow(app, 'end', 'depositor')
+  const outcome = await steps.move(app, { action: 'end', to: 'ended', at: nowIso(), by: depositor(app) })
+  if (!outcome.ok) throw failed(outcome, 'end', 'depositor')
+  return summary(outcome.app)
+}
+
+/** 退回: the reason is required and shown to the depositor in 待办事项 */
+export async function returnApplication(caller: StaffSession, id: string, reason: string) {
+  const [by, { app }] = await Promise.all([reviewer(caller), centerBundle(caller, id)])
+  allow(app, 'return', 'reviewer')
+  const outcome = await steps.move(app, {
+    action: 'return',
+    to: 'returned',
+    at: nowIso(),
+    by,
+    opinion: reason,
+    set: { returnReason: reason },
+    audit: { id: newId('E'), actor: `staff:${caller.staffId}`, action: 'returnApplication', detail: { reason } },
+  })
+  if (!outcome.ok) throw failed(outcome, 'return', 'reviewer')
+  return summary(outcome.app)
+}
+
+/**
+ * 审批通过: one transaction — the application becomes 审批通过 (if still 待审批 at the version
+ * read), the money moves as the rules book it (approvalBooking: the balance falls if it still
+ * covers the amount at the version read, the ledger records it, a closing withdrawal closes the
+ * account), the queue and the per-kind markers move, and the timeline and the audit log get their
+ * entries. A lost race with another movement of the account is retried with fresh reads.
+ */
+export async function approve(caller: StaffSession, id: string, opinion: string | undefined) {
+  const by = await reviewer(caller)
+  for (let round = 0; round < 3; round++) {
+    const { app } = await centerBundle(caller, id)
+    allow(app, 'approve', 'reviewer')
+    const { account, quote, on } = await loadApproval(app, KINDS[app.kind].closing)
+    const booking = approvalBooking(app, account, quote, on)
+    const outcome = await steps.move(app, {
+      action: 'approve',
+      to: 'approved',
+      at: nowIso(),
+      by,
+      opinion: opinion || null,
+      set: { amountFen: booking.paidFen, closing: booking.closing },
+      audit: {
+        id: newId('E'),
+        actor: `staff:${caller.staffId}`,
+        action: 'approveApplication',
+        detail: {
+          accountNo: account.accountNo,
+          amountFen: booking.paidFen,
+          kind: app.kind,
+          ledger: booking.ledger.map((e) => e.id),
+        },
+      },
+      effects: [
+        debitBalance(account, booking.debitFen, booking.closeWithStatus),
+        ...booking.ledger.map((e) => recordLedgerEntry(account.accountNo, e)),
+      ],
+    })
+    if (outcome.ok) {
+      log.info('application approved', { applicationId: app.id, amountFen: booking.paidFen, staffId: caller.staffId })
+      return summary(outcome.app)
+    }
+    switch (outcome.reason) {
+      case 'insufficientBalance':
+        throw new RuleViolation('INSUFFICIENT_BALANCE', '账户余额不足')
+      case 'stale':
+      case 'accountChanged':
+        continue // only a version moved: read again
+      default:
+        throw failed(outcome, 'approve', 'reviewer')
+    }
   }
-  return summary({ ...app, status: 'ended', updatedAt: at })
+  throw new Conflict('BUSY', '账户正在办理其他业务，请稍后重试')
 }

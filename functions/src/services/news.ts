@@ -152,7 +152,7 @@ function audit(staff: StaffItem, action: string, n: news.NewsItem, at: string) {
     id: newId('AU'),
     actor: actorOf(staff),
     action,
-    target: `NEWS#${n.id}`,
+    target: `news:${n.id}`,
     detail: { title: n.title, scope: n.scope, status: n.status, version: n.version, staffName: staff.name },
   })
 }

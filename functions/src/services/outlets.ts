@@ -79,7 +79,7 @@ const audit = (
     id: newId('AU'),
     actor: actorOf(staff),
     action,
-    target: `OUTLET#${o.centerCode}#${o.id}`,
+    target: `outlet:${o.centerCode}:${o.id}`,
     detail: { name: o.name, centerCode: o.centerCode, staffName: staff.name },
   })
 

@@ -2,7 +2,7 @@ import { PRIVACY_VERSION } from '@gjj/shared/info/privacy'
 import { nowIso } from '../lib/clock'
 import { RuleViolation, Unauthorized } from '../lib/errors'
 import { newId } from '../lib/tokens'
-import { auditPut } from '../repository/audit'
+import { recordAudit } from '../repository/audit'
 import { recordPrivacyConsent } from '../repository/depositors'
 import type { DepositorSession } from '../repository/sessions'
 
@@ -22,12 +22,12 @@ export async function accept(caller: DepositorSession, version: string) {
     caller.depositorId,
     version,
     at,
-    auditPut({
+    recordAudit({
       at,
       id: newId('AU'),
-      actor: `DEPOSITOR#${caller.depositorId}`,
+      actor: `depositor:${caller.depositorId}`,
       action: 'privacy.accept',
-      target: `DEPOSITOR#${caller.depositorId}`,
+      target: `depositor:${caller.depositorId}`,
       detail: { version, centerCode: caller.centerCode, channel: caller.channel },
     }),
   )

@@ -24,4 +24,4 @@ export async function staffWithRole(caller: StaffSession, role: StaffRole | Staf
   return staff
 }
 
-export const actorOf = (staff: StaffItem) => `STAFF#${staff.staffId}`
+export const actorOf = (staff: StaffItem) => `staff:${staff.staffId}`

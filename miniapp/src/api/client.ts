@@ -1,4 +1,4 @@
-import type { ApiError, Operation } from '@gjj/shared/api/contract'
+import type { ApiError, InputOf, Operation, OutputOf } from '@gjj/shared/api/contract'
 import { buildPath, pathParams } from '@gjj/shared/api/contract'
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
@@ -22,7 +22,11 @@ export class ApiRequestError extends Error {
 }
 
 const baseUrl = __API_URL__.replace(/\/$/, '')
-function tokenStore(key: string) {
+
+export type TokenStore = ReturnType<typeof tokenStore>
+
+/** a session token kept on the device under `key` */
+export function tokenStore(key: string) {
   return {
     get token(): string {
       return (Taro.getStorageSync(key) as string) || ''
@@ -36,10 +40,18 @@ function tokenStore(key: string) {
   }
 }
 
+/**
+ * Whose session a call carries and where it goes when that session has ended: the depositors'
+ * (here) or the review console's (packages/admin, H5 only), each with its own token.
+ */
+export interface SignIn {
+  store: TokenStore
+  loginPage: string
+}
+
 /** the depositor's session token */
 export const session = tokenStore('gjj.session')
-/** a reviewer's session token (review console), kept apart from any depositor session */
-export const staffSession = tokenStore('gjj.staffSession')
+export const depositorSignIn: SignIn = { store: session, loginPage: '/pages/login/index' }
 
 function query(input: Record<string, unknown>): string {
   const parts = Object.entries(input)
@@ -48,8 +60,8 @@ function query(input: Record<string, unknown>): string {
   return parts.length ? `?${parts.join('&')}` : ''
 }
 
-/** a depositor whose session ended goes back to login, and returns to this page afterwards */
-function sessionExpired(store: ReturnType<typeof tokenStore>, loginPage: string) {
+/** someone whose session ended goes back to their login, and returns to this page afterwards */
+function sessionExpired({ store, loginPage }: SignIn) {
   const hadSession = Boolean(store.token)
   store.clear()
   const pages = Taro.getCurrentPages()
@@ -74,13 +86,14 @@ function sessionExpired(store: ReturnType<typeof tokenStore>, loginPage: string)
 export async function call<I extends z.ZodType, O extends z.ZodType>(
   op: Operation<I, O>,
   input: z.input<I>,
+  signIn: SignIn,
 ): Promise<z.output<O>> {
   const data = { ...(input as Record<string, unknown>) }
   const path = buildPath(op.path, data)
   for (const key of pathParams(op.path)) delete data[key]
   const hasBody = op.method === 'POST' || op.method === 'PUT'
   const header: Record<string, string> = { 'content-type': 'application/json' }
-  const token = op.audience === 'staff' ? staffSession.token : op.audience === 'depositor' ? session.token : ''
+  const token = op.audience === 'public' ? '' : signIn.store.token
   if (token) header.authorization = `Bearer ${token}`
   let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
   try {
@@ -96,21 +109,32 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
     throw new ApiRequestError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试' })
   }
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    const output = op.output.safeParse(res.data)
-    if (output.success) return output.data
-    // an answer the contract does not describe: this build and the server disagree. A ZodError's
-    // message is a JSON dump of issues, never something to show a person.
-    console.error(`${op.name}: response does not match the contract`, output.error.issues)
+    const parsed = op.output.safeParse(res.data)
+    if (parsed.success) return parsed.data
+    // the server checks its answers against the same contract, so this is an answer from something
+    // else (another version of the API, a proxy's page): the person gets words, the console details
+    console.error(`${op.name}: the answer does not match the contract`, parsed.error.issues)
     throw new ApiRequestError(res.statusCode, { code: 'BAD_RESPONSE', message: '数据格式有误，请更新到最新版本后重试' })
   }
   const body = res.data as Partial<ApiError> | undefined
-  if (res.statusCode === 401 && op.audience === 'depositor') sessionExpired(session, '/pages/login/index')
-  if (res.statusCode === 401 && op.audience === 'staff') sessionExpired(staffSession, '/packages/admin/login/index')
+  if (res.statusCode === 401 && op.audience !== 'public') sessionExpired(signIn)
   throw new ApiRequestError(res.statusCode, {
     code: body?.code ?? `HTTP_${res.statusCode}`,
     message: body?.message ?? '系统繁忙，请稍后重试',
     ...(body?.issues ? { issues: body.issues } : {}),
   })
+}
+
+/** a client of some operations: one method per operation, named as the operation */
+export type ApiOf<Ops> = {
+  [K in keyof Ops]: (input?: InputOf<Ops[K]>) => Promise<OutputOf<Ops[K]>>
+}
+
+/** the client of `operations`, carrying the session of `signIn` */
+export function apiOf<Ops extends Record<string, Operation>>(operations: Ops, signIn: SignIn): ApiOf<Ops> {
+  return Object.fromEntries(
+    Object.entries(operations).map(([name, op]) => [name, (input: object = {}) => call(op, input as never, signIn)]),
+  ) as ApiOf<Ops>
 }
 
 /**

@@ -26,3 +26,6 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+/** a bank card as the screens name it: 中国工商银行 6222 **** **** 1234 */
+export const cardLabel = (card: { bankName: string; cardNoMasked: string }) => `${card.bankName} ${card.cardNoMasked}`

@@ -1,14 +1,15 @@
 import type { Center } from '@gjj/shared/api/system'
 import { checkLoginAccount } from '@gjj/shared/validation'
-import { Button, Cell, Input, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Cell, Input, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError, api } from '../../api'
-import { LoadError } from '../../components/LoadError'
+import { Loaded } from '../../components/Loaded'
 import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../lib/center'
 import { alipayAuthCode, runFaceFlow, wechatLoginCode } from '../../lib/platform-auth'
+import { useBusy } from '../../lib/use-busy'
 import { useRequest } from '../../lib/use-request'
 import './index.css'
 
@@ -19,6 +20,8 @@ interface Pending {
   methods: ('alipay' | 'face')[]
 }
 
+type Verified = { session: { token: string }; depositor: Me }
+
 /** manual 2.1.2: choose the center, then phone number or ID number + password; first login: 支付宝授权 or 刷脸 */
 export default function LoginPage() {
   const { params } = useRouter()
@@ -28,7 +31,7 @@ export default function LoginPage() {
   const [account, setAccount] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<{ account?: string; password?: string; form?: string }>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusy()
   const [pending, setPending] = useState<Pending>()
   const [faceAgreement, setFaceAgreement] = useState(false)
 
@@ -58,8 +61,7 @@ export default function LoginPage() {
     if (!checked.ok) return setErrors({ account: checked.message })
     if (!password) return setErrors({ password: '请输入密码' })
     setErrors({})
-    setBusy(true)
-    try {
+    await run(async () => {
       const res = await api.login({
         account: account.trim(),
         password,
@@ -69,55 +71,38 @@ export default function LoginPage() {
       })
       if (res.status === 'ok') done(res.session.token, res.depositor)
       else setPending({ ticket: res.ticket, methods: res.methods })
-    } catch (e) {
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    }, fail)
   }
 
-  const verifyWithAlipay = async () => {
+  /** 首次登录验证 by one method: `verify` ends in the session; a failure ends the verification */
+  const verifyBy = (verify: (ticket: string) => Promise<Verified>) => () => {
     if (!pending) return
-    setBusy(true)
-    try {
-      const start = await api.startFirstLoginVerification({ ticket: pending.ticket, method: 'alipay' })
-      const authCode = await alipayAuthCode(start.method === 'alipay' ? start.scopes : [], deviceId())
-      const res = await api.completeFirstLoginVerification({ ticket: pending.ticket, method: 'alipay', authCode })
-      done(res.session.token, res.depositor)
-    } catch (e) {
-      setPending(undefined)
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    return run(
+      async () => {
+        const res = await verify(pending.ticket)
+        done(res.session.token, res.depositor)
+      },
+      (e) => {
+        setPending(undefined)
+        fail(e)
+      },
+    )
   }
 
-  const verifyWithFace = async () => {
-    if (!pending) return
+  const verifyWithAlipay = verifyBy(async (ticket) => {
+    const start = await api.startFirstLoginVerification({ ticket, method: 'alipay' })
+    const authCode = await alipayAuthCode(start.method === 'alipay' ? start.scopes : [], deviceId())
+    return api.completeFirstLoginVerification({ ticket, method: 'alipay', authCode })
+  })
+
+  const verifyWithFace = verifyBy(async (ticket) => {
     setFaceAgreement(false)
-    setBusy(true)
-    try {
-      const wxCode = await wechatLoginCode(deviceId())
-      const start = await api.startFirstLoginVerification({
-        ticket: pending.ticket,
-        method: 'face',
-        ...(wxCode ? { wxCode } : {}),
-      })
-      if (start.method !== 'face') throw new Error('刷脸验证暂不可用')
-      await runFaceFlow(start.verifyId)
-      const res = await api.completeFirstLoginVerification({
-        ticket: pending.ticket,
-        method: 'face',
-        verifyId: start.verifyId,
-      })
-      done(res.session.token, res.depositor)
-    } catch (e) {
-      setPending(undefined)
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    const wxCode = await wechatLoginCode(deviceId())
+    const start = await api.startFirstLoginVerification({ ticket, method: 'face', ...(wxCode ? { wxCode } : {}) })
+    if (start.method !== 'face') throw new Error('刷脸验证暂不可用')
+    await runFaceFlow(start.verifyId)
+    return api.completeFirstLoginVerification({ ticket, method: 'face', verifyId: start.verifyId })
+  })
 
   return (
     <View className="page login">
@@ -170,17 +155,19 @@ export default function LoginPage() {
 
       <Popup visible={picking} position="bottom" round title="选择所在缴存中心" onClose={() => setPicking(false)}>
         <View className="center-list">
-          {centers.loading && <Skeleton rows={6} animated />}
-          {centers.error && <LoadError message={centers.error.message} onRetry={centers.reload} />}
-          {centers.data?.map((c) => (
-            <Cell
-              key={c.code}
-              className={`center-list__item${c.code === center?.code ? ' center-list__item--on' : ''}`}
-              title={c.name}
-              clickable
-              onClick={() => pick(c)}
-            />
-          ))}
+          <Loaded state={centers} plain>
+            {(list) =>
+              list.map((c) => (
+                <Cell
+                  key={c.code}
+                  className={`center-list__item${c.code === center?.code ? ' center-list__item--on' : ''}`}
+                  title={c.name}
+                  clickable
+                  onClick={() => pick(c)}
+                />
+              ))
+            }
+          </Loaded>
         </View>
       </Popup>
 

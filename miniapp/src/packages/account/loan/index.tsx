@@ -1,10 +1,13 @@
-import { Cell, Skeleton } from '@nutui/nutui-react-taro'
+import type { Loan } from '@gjj/shared/api/loan'
+import { Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
+import { Tag } from '../../../components/Tag'
 import { amount, rate, yuan } from '../../../lib/format'
+import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import '../fund/index.css'
 
@@ -13,26 +16,20 @@ const STATUS = { normal: '正常', overdue: '逾期', settled: '已结清' } as 
 /** manual 4.2 (3): 我的贷款 — the loan account, and the way to its repayments, plan and overdue periods */
 export default function LoanPage() {
   const loan = useRequest(() => api.getLoan().then((r) => r.loan))
-  usePullDownRefresh(async () => {
-    await loan.reload()
-    Taro.stopPullDownRefresh()
-  })
-
-  if (loan.error) return <LoadError message={loan.error.message} onRetry={loan.reload} />
-  if (loan.loading && !loan.data) {
-    return (
-      <View className="page">
-        <View className="fund__card">
-          <Skeleton rows={3} animated />
-        </View>
-      </View>
-    )
-  }
-  const l = loan.data
-  if (!l) return <View className="empty">您暂无公积金贷款</View>
-  const go = (page: string) => Taro.navigateTo({ url: `/packages/account/${page}/index` })
+  useRefresh(loan.reload)
   return (
     <View className="page loan">
+      <Loaded state={loan} rows={3}>
+        {(l) => (l ? <LoanAccount l={l} /> : <View className="empty">您暂无公积金贷款</View>)}
+      </Loaded>
+    </View>
+  )
+}
+
+function LoanAccount({ l }: { l: Loan }) {
+  const go = (page: string) => Taro.navigateTo({ url: `/packages/account/${page}/index` })
+  return (
+    <>
       <View className="fund__card">
         <Text className="fund__label">剩余本金（元）</Text>
         <Text className="fund__balance">{amount(l.remainingPrincipalFen)}</Text>
@@ -63,11 +60,11 @@ export default function LoanPage() {
         <Cell
           className="loan__link-overdue"
           title="逾期还款明细"
-          extra={l.overduePeriods ? <Text className="tag tag--red">{l.overduePeriods} 期逾期</Text> : undefined}
+          extra={l.overduePeriods ? <Tag tone="red">{l.overduePeriods} 期逾期</Tag> : undefined}
           clickable
           onClick={() => go('overdue')}
         />
       </View>
-    </View>
+    </>
   )
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import { api, staffSession } from '../../../api'
 import { adminUrl } from './routes'
+import { staffApi, staffSession } from './staff-api'
 
 /**
  * A console page needs a signed-in reviewer. Without a staff token the API client has nothing to
@@ -20,7 +20,7 @@ export function useStaffGuard(here: string): boolean {
 export async function signOut() {
   Taro.showLoading({ title: '正在退出', mask: true })
   try {
-    await api.staffLogout()
+    await staffApi.staffLogout()
   } catch {
     // the session is dropped on this device either way; the server expires it when idle
   } finally {

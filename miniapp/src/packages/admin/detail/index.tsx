@@ -1,17 +1,18 @@
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { useRouter } from '@tarojs/taro'
+import { Loaded } from '../../../components/Loaded'
+import { Timeline } from '../../../components/Timeline'
+import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
-import { ApplicationInfo } from '../components/ApplicationInfo'
-import { ArchiveList } from '../components/ArchiveList'
-import { DepositorInfo } from '../components/DepositorInfo'
-import { ReviewBar } from '../components/ReviewBar'
 import { adminUrl, backToQueue } from '../components/routes'
 import { useStaffGuard } from '../components/session'
-import { Timeline } from '../components/Timeline'
+import { staffApi } from '../components/staff-api'
+import { ApplicationInfo } from './ApplicationInfo'
+import { ArchiveList } from './ArchiveList'
+import { DepositorInfo } from './DepositorInfo'
+import { ReviewBar } from './ReviewBar'
+import './index.css'
 
 /** 审批详情 (?id=): the application, the depositor, the archive and the timeline; 审批通过 / 退回 */
 export default function ReviewDetailPage() {
@@ -25,35 +26,27 @@ export default function ReviewDetailPage() {
 }
 
 function Review({ id }: { id: string }) {
-  const detail = useRequest(() => api.getReviewDetail({ id }), id)
-  usePullDownRefresh(async () => {
-    await detail.reload()
-    Taro.stopPullDownRefresh()
-  })
-
-  const d = detail.data
-  if (!d) {
-    if (detail.error) return <LoadError message={detail.error.message} onRetry={detail.reload} />
-    return (
-      <View className="admin-card">
-        <Skeleton rows={8} animated />
-      </View>
-    )
-  }
+  const detail = useRequest(() => staffApi.getReviewDetail({ id }), id)
+  useRefresh(detail.reload)
   return (
     <>
       <Text className="detail-back" onClick={backToQueue}>
         ‹ 审批列表
       </Text>
-      {detail.error && <Text className="field-error detail-error">刷新失败：{detail.error.message}</Text>}
-      <ApplicationInfo detail={d} />
-      <View className="section-title">缴存人信息</View>
-      <DepositorInfo depositor={d.depositor} />
-      <View className="section-title">档案材料</View>
-      <ArchiveList archive={d.archive} />
-      <View className="section-title">流程信息</View>
-      <Timeline events={d.timeline} />
-      <ReviewBar detail={d} onChanged={detail.reload} />
+      <Loaded state={detail} rows={8}>
+        {(d) => (
+          <>
+            <ApplicationInfo detail={d} />
+            <View className="section-title">缴存人信息</View>
+            <DepositorInfo depositor={d.depositor} />
+            <View className="section-title">档案材料</View>
+            <ArchiveList archive={d.archive} />
+            <View className="section-title">流程信息</View>
+            <Timeline events={d.timeline} />
+            <ReviewBar detail={d} onChanged={detail.reload} />
+          </>
+        )}
+      </Loaded>
     </>
   )
 }

@@ -2,10 +2,11 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api, staffSession } from '../../../api'
 import { fieldErrors } from '../../../lib/errors'
+import { useBusy } from '../../../lib/use-busy'
 import { AdminPage } from '../components/AdminPage'
 import { afterLogin } from '../components/routes'
+import { staffApi, staffSession } from '../components/staff-api'
 import './index.css'
 
 type Errors = { username?: string; password?: string; form?: string }
@@ -17,12 +18,12 @@ export default function AdminLoginPage() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusy()
 
   // already signed in (a second tab, the back button): straight on
   useEffect(() => {
     if (!staffSession.token) return
-    api
+    staffApi
       .staffMe()
       .then(() => Taro.redirectTo({ url: target }))
       .catch(() => staffSession.clear())
@@ -33,18 +34,18 @@ export default function AdminLoginPage() {
     if (!username.trim()) return setErrors({ username: '请输入用户名' })
     if (!password) return setErrors({ password: '请输入密码' })
     setErrors({})
-    setBusy(true)
-    try {
-      const res = await api.staffLogin({ username: username.trim(), password })
-      staffSession.set(res.session.token)
-      Taro.showToast({ title: '登录成功', icon: 'success' })
-      Taro.redirectTo({ url: target })
-    } catch (e) {
-      setErrors(fieldErrors(e, ['username', 'password']))
-      setPassword('')
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const res = await staffApi.staffLogin({ username: username.trim(), password })
+        staffSession.set(res.session.token)
+        Taro.showToast({ title: '登录成功', icon: 'success' })
+        Taro.redirectTo({ url: target })
+      },
+      (e) => {
+        setErrors(fieldErrors(e, ['username', 'password']))
+        setPassword('')
+      },
+    )
   }
 
   return (

@@ -1,20 +1,18 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../../api'
-import { ListFooter } from '../../../components/ListFooter'
-import { LoadError } from '../../../components/LoadError'
-import { usePaged } from '../../../lib/use-paged'
-import { useRequest } from '../../../lib/use-request'
+import { PagedList } from '../../../components/PagedList'
+import { useRefresh } from '../../../lib/use-refresh'
+import { usePaged, useRequest } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
-import { FilterBar } from '../components/FilterBar'
-import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from '../components/filters'
-import { QueueItem } from '../components/QueueItem'
 import { takeQueueStale } from '../components/queue-stale'
 import { adminUrl } from '../components/routes'
 import { signOut, useStaffGuard } from '../components/session'
+import { staffApi } from '../components/staff-api'
+import { FilterBar } from './FilterBar'
+import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from './filters'
+import { QueueItem } from './QueueItem'
+import './index.css'
 
 /** 审批队列: the reviewer's center's applications, 待审批 first, filtered and paged */
 export default function QueuePage() {
@@ -28,13 +26,7 @@ function Queue() {
   const [round, setRound] = useState(0)
   const refresh = () => setRound((n) => n + 1)
 
-  useDidShow(() => {
-    if (takeQueueStale()) refresh()
-  })
-  usePullDownRefresh(() => {
-    refresh()
-    Taro.stopPullDownRefresh()
-  })
+  useRefresh(refresh, { onReturn: takeQueueStale })
 
   return (
     <>
@@ -46,7 +38,7 @@ function Queue() {
 }
 
 function ReviewerBar() {
-  const me = useRequest(() => api.staffMe())
+  const me = useRequest(() => staffApi.staffMe())
   return (
     <View className="reviewer">
       <View className="reviewer__text">
@@ -61,28 +53,11 @@ function ReviewerBar() {
 }
 
 function QueueList({ filters }: { filters: QueueFilters }) {
-  const list = usePaged((cursor) => api.listReviewQueue(queueQuery(filters, cursor)))
-  if (list.error && !list.loaded) return <LoadError message={list.error.message} onRetry={list.refresh} />
-  if (!list.loaded)
-    return (
-      <View className="admin-card">
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  if (list.items.length === 0) {
-    const what = STATE_LABELS[filters.status]
-    return <View className="empty">{hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}</View>
-  }
+  const list = usePaged((cursor) => staffApi.listReviewQueue(queueQuery(filters, cursor)))
+  const what = STATE_LABELS[filters.status]
   return (
-    <>
-      {list.items.map((item) => (
-        <QueueItem key={item.id} item={item} />
-      ))}
-      {list.error ? (
-        <LoadError message={list.error.message} onRetry={list.more} />
-      ) : (
-        <ListFooter hasMore={list.hasMore} loading={list.loading} onMore={list.more} />
-      )}
-    </>
+    <PagedList list={list} empty={hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}>
+      {(item) => <QueueItem key={item.id} item={item} />}
+    </PagedList>
   )
 }

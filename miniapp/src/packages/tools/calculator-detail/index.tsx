@@ -1,10 +1,11 @@
 import { formatRatePercent } from '@gjj/shared/loan/rates'
 import { groupByYear, type RepaymentMethod, type Schedule } from '@gjj/shared/loan/schedule'
 import { formatWan, formatYuan } from '@gjj/shared/money'
-import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { Tabs } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
+import { LoadError } from '../../../components/Loaded'
 import { type CalculatorInput, computeSchedule, fromQuery, loanTypeLabel, METHODS } from '../calculator/form'
 import { Chart } from './Chart'
 import { yearBars } from './year-bars'
@@ -113,17 +114,11 @@ export default function CalculatorDetailPage() {
   if (!query.ok || !schedule) {
     return (
       <View className="page">
-        <View className="load-error">
-          <Text className="load-error__text">{query.ok ? '计算失败' : query.message}</Text>
-          <Button
-            size="small"
-            type="primary"
-            fill="outline"
-            onClick={() => Taro.redirectTo({ url: '/packages/tools/calculator/index' })}
-          >
-            重新计算
-          </Button>
-        </View>
+        <LoadError
+          message={query.ok ? '计算失败' : query.message}
+          action="重新计算"
+          onRetry={() => Taro.redirectTo({ url: '/packages/tools/calculator/index' })}
+        />
       </View>
     )
   }

@@ -1,14 +1,18 @@
-import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
+import { useBusy } from '../../../lib/use-busy'
 import { useRequest } from '../../../lib/use-request'
-import { type ApplyContext, loadApplyContext } from '../components/apply-context'
+import { NoticeLink, useNotice } from '../components/Notice'
+import { ReturnReason } from '../components/ReturnReason'
+import { withdrawUrl } from '../components/routes'
+import { type ApplyContext, loadApplyContext } from './apply-context'
 import {
   ALL_FIELDS,
   type ApplyForm,
@@ -19,14 +23,13 @@ import {
   formFrom,
   isClosing,
   STEP_ONE_FIELDS,
+  stepOneRows,
   toData,
-} from '../components/apply-form'
-import { BankCardField } from '../components/BankCardField'
-import { Blocked, ReturnReason } from '../components/Blocked'
-import { Field } from '../components/Field'
-import { KindFields, stepOneRows } from '../components/KindFields'
-import { NoticeLink, useNotice } from '../components/Notice'
-import { withdrawUrl } from '../components/routes'
+} from './apply-form'
+import { BankCardField } from './BankCardField'
+import { Blocked } from './Blocked'
+import { Field } from './Field'
+import { KindFields } from './KindFields'
 import '../components/withdraw.css'
 import './index.css'
 
@@ -44,18 +47,15 @@ export default function ApplyPage() {
     if (title) Taro.setNavigationBarTitle({ title })
   }, [title])
 
-  if (ctx.error) return <LoadError message={ctx.error.message} onRetry={ctx.reload} />
-  if (!ctx.data) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={6} animated />
-        </View>
-      </View>
-    )
-  }
-  if ('blocked' in ctx.data) return <Blocked reason={ctx.data.reason} applicationId={ctx.data.applicationId} />
-  return <ApplyFormView ctx={ctx.data} />
+  return (
+    <View className="page apply">
+      <Loaded state={ctx}>
+        {(c) =>
+          'blocked' in c ? <Blocked reason={c.reason} applicationId={c.applicationId} /> : <ApplyFormView ctx={c} />
+        }
+      </Loaded>
+    </View>
+  )
 }
 
 function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
@@ -65,7 +65,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [step, setStep] = useState<1 | 2>(closing ? 2 : 1)
   const [savedId, setSavedId] = useState(app?.id)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusy()
   const notice = useNotice(kind)
 
   const set = (key: keyof ApplyForm) => (value: string) => {
@@ -88,22 +88,20 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
   const save = async () => {
     const checked = toData(kind, form, ctx.bounds)
     if (!checked.ok) return show(checked.errors)
-    setBusy(true)
-    try {
-      const saved = savedId
-        ? await api.updateApplication({ ...checked.data, id: savedId })
-        : await api.createApplication(checked.data)
-      setSavedId(saved.id)
-      Taro.navigateTo({ url: withdrawUrl.upload(saved.id) })
-    } catch (e) {
-      show(fieldErrors(e, ALL_FIELDS))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const saved = savedId
+          ? await api.updateApplication({ ...checked.data, id: savedId })
+          : await api.createApplication(checked.data)
+        setSavedId(saved.id)
+        Taro.navigateTo({ url: withdrawUrl.upload(saved.id) })
+      },
+      (e) => show(fieldErrors(e, ALL_FIELDS)),
+    )
   }
 
   return (
-    <View className="page apply">
+    <>
       {app?.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       {!closing && (
         <View className="apply__steps">
@@ -187,6 +185,6 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
           </View>
         </>
       )}
-    </View>
+    </>
   )
 }

@@ -1,6 +1,8 @@
 import type { ApplicationKind } from '@gjj/shared/catalog'
 import { KINDS } from '@gjj/shared/catalog'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '../../../api'
+import { useRequest } from '../../../lib/use-request'
 
 /** the pages of the withdrawal subpackage (app.config.ts: packages/withdraw) */
 const ROOT = '/packages/withdraw'
@@ -20,6 +22,12 @@ export const withdrawUrl = {
 export function openResubmit(app: { id: string; kind: ApplicationKind }) {
   const url = KINDS[app.kind].group === 'withdrawal' ? withdrawUrl.apply(app.kind, app.id) : withdrawUrl.upload(app.id)
   Taro.navigateTo({ url })
+}
+
+/** the application a page was opened for (`?id=`: 流程信息查询, 档案上传), loading */
+export function useRoutedApplication() {
+  const id = useRouter().params.id ?? ''
+  return useRequest(() => api.getApplication({ id }))
 }
 
 export function openDetail(id: string) {

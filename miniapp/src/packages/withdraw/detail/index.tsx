@@ -1,49 +1,35 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
-import { KINDS } from '@gjj/shared/catalog'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
-import { formatInstant, yuan } from '../../../lib/format'
-import { useRequest } from '../../../lib/use-request'
+import { StatusTag } from '../../../components/Tag'
+import { Timeline } from '../../../components/Timeline'
+import { amountLabel, amountText, dataRows } from '../../../lib/application'
+import { cardLabel, formatInstant, yuan } from '../../../lib/format'
+import { useRefresh } from '../../../lib/use-refresh'
 import { endFlow } from '../components/actions'
-import { formFrom } from '../components/apply-form'
-import { cardLabel } from '../components/BankCardField'
-import { ReturnReason } from '../components/Blocked'
-import { stepOneRows } from '../components/KindFields'
-import { openResubmit } from '../components/routes'
-import { StatusTag } from '../components/StatusTag'
-import { Timeline } from '../components/Timeline'
-import { useRefresh } from '../components/use-refresh'
+import { ReturnReason } from '../components/ReturnReason'
+import { openResubmit, useRoutedApplication } from '../components/routes'
 import '../components/withdraw.css'
 
 type Row = [string, ReactNode]
 
 function summaryRows(app: ApplicationDetail): Row[] {
-  const withdrawal = KINDS[app.kind].group === 'withdrawal'
-  const data = app.data
-  const own: Row[] =
-    data.kind === 'rent' || data.kind === 'propertyFee' || data.kind === 'loanRepayment'
-      ? stepOneRows(data.kind, formFrom(data, undefined))
-      : []
+  const label = amountLabel(app.kind)
   return [
     ['业务类型', app.kindName],
     ['申请编号', app.id],
-    ['办理状态', <StatusTag key="status" status={app.status} label={app.statusLabel} />],
-    ...own,
+    ['办理状态', <StatusTag key="status" status={app.status} />],
+    ...dataRows(app.data),
     ...(app.closing
       ? ([
           ['个人账户余额', yuan(app.closing.balanceFen)],
           ['销户利息', yuan(app.closing.closingInterestFen)],
         ] as Row[])
       : []),
-    [
-      withdrawal ? (app.closing ? '提取金额合计' : '提取金额') : '金额',
-      app.amountFen === null ? '—' : yuan(app.amountFen),
-    ],
+    ...(label ? ([[label, amountText(app.amountFen)]] as Row[]) : []),
     ...(app.bankCard ? ([['收款银行账号', cardLabel(app.bankCard)]] as Row[]) : []),
     ['申请时间', formatInstant(app.createdAt)],
     ...(app.submittedAt ? ([['提交时间', formatInstant(app.submittedAt)]] as Row[]) : []),
@@ -61,28 +47,24 @@ const archiveRows = (app: ApplicationDetail): Row[] =>
  * workflow, and what the depositor may still do (修改重新上传, 结束流程).
  */
 export default function DetailPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const detail = useRequest(() => api.getApplication({ id }))
-  useRefresh(detail.reload)
-
-  if (detail.error && !detail.data) return <LoadError message={detail.error.message} onRetry={detail.reload} />
-  const app = detail.data
-  if (!app) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={8} animated />
-        </View>
-      </View>
-    )
-  }
-  const can = (action: ApplicationDetail['availableActions'][number]) => app.availableActions.includes(action)
-  const end = async () => {
-    if (await endFlow(app)) await detail.reload()
-  }
+  const detail = useRoutedApplication()
+  useRefresh(detail.reload, { onReturn: true })
   return (
     <View className="page detail">
+      <Loaded state={detail} rows={8}>
+        {(app) => <Detail app={app} reload={detail.reload} />}
+      </Loaded>
+    </View>
+  )
+}
+
+function Detail({ app, reload }: { app: ApplicationDetail; reload: () => Promise<void> }) {
+  const can = (action: ApplicationDetail['availableActions'][number]) => app.availableActions.includes(action)
+  const end = async () => {
+    if (await endFlow(app)) await reload()
+  }
+  return (
+    <>
       {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       <View className="section-title">业务信息</View>
       <Rows rows={summaryRows(app)} />
@@ -113,6 +95,6 @@ export default function DetailPage() {
           )}
         </View>
       )}
-    </View>
+    </>
   )
 }

@@ -1,14 +1,13 @@
 import type { WithdrawalKindInfo } from '@gjj/shared/api/withdrawal'
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
+import { Tag } from '../../../components/Tag'
 import { amount, yuan } from '../../../lib/format'
+import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
 import { openDetail, withdrawUrl } from '../components/routes'
-import { useRefresh } from '../components/use-refresh'
-import '../../../components/ExpandRow.css'
 import '../components/withdraw.css'
 import './index.css'
 
@@ -24,7 +23,7 @@ function KindRow({ kind }: { kind: WithdrawalKindInfo }) {
       <View className="kind__text">
         <Text className="kind__name">
           {kind.name}
-          {inProgress && <Text className="tag tag--blue">办理中</Text>}
+          {inProgress && <Tag tone="blue">办理中</Tag>}
         </Text>
         {inProgress ? (
           <Text className="kind__sub">您有正在办理的申请，点击查看办理进度</Text>
@@ -47,33 +46,28 @@ function KindRow({ kind }: { kind: WithdrawalKindInfo }) {
 /** manual 5.2.1: 我要提取 — the withdrawals the center opens, whether each can be applied for, and its limit */
 export default function KindsPage() {
   const kinds = useRequest(() => api.listWithdrawalKinds())
-  useRefresh(kinds.reload)
-
-  if (kinds.error) return <LoadError message={kinds.error.message} onRetry={kinds.reload} />
-  const k = kinds.data
+  useRefresh(kinds.reload, { onReturn: true })
   return (
     <View className="page kinds">
-      {!k ? (
-        <View className="wd-card">
-          <Skeleton rows={6} animated />
-        </View>
-      ) : (
-        <>
-          <View className="wd-banner">
-            <Text className="wd-banner__label">个人账户余额（元）</Text>
-            <Text className="wd-banner__value">{amount(k.balanceFen)}</Text>
-            <Text className="wd-banner__meta">账户状态：{k.accountStatus.label}</Text>
-          </View>
-          <View className="section-title">中心开放的提取业务</View>
-          {k.kinds.length === 0 && <View className="empty">本中心暂未开放网上提取业务，请到中心柜台办理</View>}
-          {k.kinds.map((kind) => (
-            <KindRow key={kind.kind} kind={kind} />
-          ))}
-          <Text className="wd-link kinds__mine" onClick={() => Taro.navigateTo({ url: withdrawUrl.mine('mine') })}>
-            查看我的业务 ›
-          </Text>
-        </>
-      )}
+      <Loaded state={kinds}>
+        {(k) => (
+          <>
+            <View className="wd-banner">
+              <Text className="wd-banner__label">个人账户余额（元）</Text>
+              <Text className="wd-banner__value">{amount(k.balanceFen)}</Text>
+              <Text className="wd-banner__meta">账户状态：{k.accountStatus.label}</Text>
+            </View>
+            <View className="section-title">中心开放的提取业务</View>
+            {k.kinds.length === 0 && <View className="empty">本中心暂未开放网上提取业务，请到中心柜台办理</View>}
+            {k.kinds.map((kind) => (
+              <KindRow key={kind.kind} kind={kind} />
+            ))}
+            <Text className="wd-link kinds__mine" onClick={() => Taro.navigateTo({ url: withdrawUrl.mine('mine') })}>
+              查看我的业务 ›
+            </Text>
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -1,46 +1,18 @@
 import type { ApplicationSummary } from '@gjj/shared/api/application'
-import { Skeleton, Tabs } from '@nutui/nutui-react-taro'
+import { Tabs } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { ListFooter } from '../../../components/ListFooter'
-import { LoadError } from '../../../components/LoadError'
-import { usePaged } from '../../../lib/use-paged'
-import { ApplicationCard } from '../components/ApplicationCard'
+import { PagedList } from '../../../components/PagedList'
+import { useRefresh } from '../../../lib/use-refresh'
+import { usePaged } from '../../../lib/use-request'
 import { endFlow } from '../components/actions'
 import { openDetail, openResubmit } from '../components/routes'
-import { useRefresh } from '../components/use-refresh'
+import { ApplicationCard } from './ApplicationCard'
 import './index.css'
 
 type Tab = 'todo' | 'mine'
-type PagedList = ReturnType<typeof usePaged<ApplicationSummary>>
-
-function List({
-  list,
-  empty,
-  render,
-}: {
-  list: PagedList
-  empty: string
-  render: (app: ApplicationSummary) => JSX.Element
-}) {
-  if (list.error && !list.items.length) return <LoadError message={list.error.message} onRetry={list.refresh} />
-  if (!list.loaded) {
-    return (
-      <View className="mine__loading">
-        <Skeleton rows={5} animated />
-      </View>
-    )
-  }
-  if (!list.items.length) return <View className="empty">{empty}</View>
-  return (
-    <>
-      {list.items.map(render)}
-      <ListFooter hasMore={list.hasMore} loading={list.loading} onMore={list.more} />
-    </>
-  )
-}
 
 /**
  * manual 5.2.2: 我的业务 — 待办事项 (applications the center returned: 查看退回原因, 修改重新上传,
@@ -51,8 +23,8 @@ export default function MinePage() {
   const [tab, setTab] = useState<Tab>(params.tab === 'mine' ? 'mine' : 'todo')
   const todo = usePaged((cursor) => api.listTodo(cursor ? { cursor } : {}))
   const mine = usePaged((cursor) => api.listMyApplications(cursor ? { cursor } : {}))
-  const refresh = () => Promise.all([todo.refresh(), mine.refresh()])
-  useRefresh(refresh)
+  const refresh = () => Promise.all([todo.reload(), mine.reload()])
+  useRefresh(refresh, { onReturn: true })
 
   const end = async (app: ApplicationSummary) => {
     if (await endFlow(app)) await refresh()
@@ -65,10 +37,8 @@ export default function MinePage() {
           title={`待办事项${todo.items.length ? `(${todo.items.length}${todo.hasMore ? '+' : ''})` : ''}`}
           value="todo"
         >
-          <List
-            list={todo}
-            empty="暂无待办事项"
-            render={(app) => (
+          <PagedList list={todo} rows={5} empty="暂无待办事项">
+            {(app) => (
               <ApplicationCard
                 key={app.id}
                 app={app}
@@ -86,13 +56,11 @@ export default function MinePage() {
                 )}
               </ApplicationCard>
             )}
-          />
+          </PagedList>
         </Tabs.TabPane>
         <Tabs.TabPane title="我发起的" value="mine">
-          <List
-            list={mine}
-            empty="您还没有发起过业务"
-            render={(app) => (
+          <PagedList list={mine} rows={5} empty="您还没有发起过业务">
+            {(app) => (
               <ApplicationCard
                 key={app.id}
                 app={app}
@@ -100,7 +68,7 @@ export default function MinePage() {
                 actions={[{ label: '查看', onClick: () => openDetail(app.id), primary: true }]}
               />
             )}
-          />
+          </PagedList>
         </Tabs.TabPane>
       </Tabs>
     </View>

@@ -1,23 +1,23 @@
 import type { ApplicationDetail } from '@gjj/shared/api/application'
 import { missingCategories } from '@gjj/shared/catalog'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { api } from '../../../api'
-import { LoadError } from '../../../components/LoadError'
+import { Loaded } from '../../../components/Loaded'
 import { errorText, firstIssuePath, isRetryable } from '../../../lib/errors'
-import { useRequest } from '../../../lib/use-request'
-import { ArchiveCategory } from '../components/ArchiveCategory'
+import { useBusy } from '../../../lib/use-busy'
 import { confirm, toast } from '../components/actions'
-import { ReturnReason } from '../components/Blocked'
-import { newIdempotencyKey } from '../components/idempotency'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { forgetNotice } from '../components/notice-read'
-import { canPickPdf, pickImages, pickPdf } from '../components/pick-files'
-import { isCancel, type PickedFile } from '../components/picked-file'
-import { finishAtDetail, withdrawUrl } from '../components/routes'
-import { useArchiveUpload } from '../components/use-archive-upload'
+import { ReturnReason } from '../components/ReturnReason'
+import { finishAtDetail, useRoutedApplication, withdrawUrl } from '../components/routes'
+import { ArchiveCategory } from './ArchiveCategory'
+import { newIdempotencyKey } from './idempotency'
+import { canPickPdf, pickImages, pickPdf } from './pick-files'
+import { isCancel, type PickedFile } from './picked-file'
+import { useArchiveUpload } from './use-archive-upload'
 import '../components/withdraw.css'
 import './index.css'
 
@@ -30,27 +30,21 @@ type ArchiveFile = Category['files'][number]
  * 【提交中心审批】 once every required category has a file.
  */
 export default function UploadPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const detail = useRequest(() => api.getApplication({ id }))
-  if (detail.error && !detail.data) return <LoadError message={detail.error.message} onRetry={detail.reload} />
-  if (!detail.data) {
-    return (
-      <View className="page">
-        <View className="wd-card">
-          <Skeleton rows={8} animated />
-        </View>
-      </View>
-    )
-  }
-  return <UploadView app={detail.data} reload={detail.reload} />
+  const detail = useRoutedApplication()
+  return (
+    <View className="page upload">
+      <Loaded state={detail} rows={8}>
+        {(app) => <UploadView app={app} reload={detail.reload} />}
+      </Loaded>
+    </View>
+  )
 }
 
 function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Promise<void> }) {
   const uploads = useArchiveUpload(app.id, reload)
   const notice = useNotice(app.kind)
   const [categoryErrors, setCategoryErrors] = useState<Record<string, string>>({})
-  const [submitting, setSubmitting] = useState(false)
+  const { busy: submitting, run } = useBusy()
   const [submitted, setSubmitted] = useState(false)
   /** one key per 提交 tap; kept for the retry after a network failure */
   const pendingKey = useRef<string>()
@@ -101,29 +95,29 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
     if (!(await confirm('是否提交中心审批'))) return
     const idempotencyKey = pendingKey.current ?? newIdempotencyKey()
     pendingKey.current = idempotencyKey
-    setSubmitting(true)
-    try {
-      await api.submitApplication({ id: app.id, idempotencyKey, noticeAcknowledged: true })
-      pendingKey.current = undefined
-      setSubmitted(true)
-      forgetNotice(app.kind)
-      Taro.showToast({ title: '已提交中心审批', icon: 'success', duration: 1500 })
-      setTimeout(() => finishAtDetail(app.id), 1500)
-    } catch (e) {
-      if (!isRetryable(e)) pendingKey.current = undefined
-      const [field, category] = firstIssuePath(e) ?? []
-      if (field === 'archive' && typeof category === 'string') {
-        setCategoryErrors({ [category]: errorText(e) })
-        await reload()
-      }
-      toast(isRetryable(e) ? `${errorText(e)}，可再次点击提交` : errorText(e))
-    } finally {
-      setSubmitting(false)
-    }
+    await run(
+      async () => {
+        await api.submitApplication({ id: app.id, idempotencyKey, noticeAcknowledged: true })
+        pendingKey.current = undefined
+        setSubmitted(true)
+        forgetNotice(app.kind)
+        Taro.showToast({ title: '已提交中心审批', icon: 'success', duration: 1500 })
+        setTimeout(() => finishAtDetail(app.id), 1500)
+      },
+      async (e) => {
+        if (!isRetryable(e)) pendingKey.current = undefined
+        const [field, category] = firstIssuePath(e) ?? []
+        if (field === 'archive' && typeof category === 'string') {
+          setCategoryErrors({ [category]: errorText(e) })
+          await reload()
+        }
+        toast(isRetryable(e) ? `${errorText(e)}，可再次点击提交` : errorText(e))
+      },
+    )
   }
 
   return (
-    <View className="page upload">
+    <>
       {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       <Text className="upload__intro">
         {app.kindName}：请按分类上传档案材料，标注“必传”的须全部上传。支持 JPG、PNG 图片
@@ -184,6 +178,6 @@ function UploadView({ app, reload }: { app: ApplicationDetail; reload: () => Pro
           </Button>
         </View>
       )}
-    </View>
+    </>
   )
 }

@@ -1,0 +1,48 @@
+import type { staffLogin } from '@gjj/shared/api/admin'
+import type { ParsedInputOf } from '@gjj/shared/api/contract'
+import { Unauthorized } from '../lib/errors'
+import { getCenter } from '../repository/centers'
+import type { StaffSession } from '../repository/sessions'
+import * as staff from '../repository/staff'
+import { checkPassword } from './login-guard'
+import { openSession } from './sessions'
+
+/**
+ * Center staff sign in (审批人员), beside the depositors' auth.ts: the same password guard
+ * (rate limit, lock after 5 wrong passwords), a staff session.
+ */
+async function staffProfile(s: staff.StaffItem) {
+  const center = await getCenter(s.centerCode)
+  return {
+    id: s.staffId,
+    username: s.username,
+    name: s.name,
+    centerCode: s.centerCode,
+    centerName: center?.name ?? s.centerCode,
+  }
+}
+
+export async function login(input: ParsedInputOf<typeof staffLogin>, client: string) {
+  const s = await checkPassword({
+    scope: 'staff-login',
+    client,
+    identifier: `staff#${input.username}`,
+    password: input.password,
+    find: async () => {
+      const id = await staff.findStaffId(input.username)
+      return id ? staff.getStaff(id) : undefined
+    },
+    wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
+  })
+  const [session, profile] = await Promise.all([
+    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }),
+    staffProfile(s),
+  ])
+  return { session, staff: profile }
+}
+
+export async function me(caller: StaffSession) {
+  const s = await staff.getStaff(caller.staffId)
+  if (!s) throw new Unauthorized()
+  return staffProfile(s)
+}

@@ -1,0 +1,86 @@
+import { type CenterPolicy, centerPolicySchema, defaultPolicy } from '@gjj/shared/catalog'
+import { lastSettlementDay } from '@gjj/shared/loan/deposit-interest'
+import { today } from '../lib/clock'
+import { NotFound, Unauthorized } from '../lib/errors'
+import { log } from '../lib/log'
+import * as accounts from '../repository/accounts'
+import type { ApplicationItem } from '../repository/applications'
+import { getCenter } from '../repository/centers'
+import { getDepositorAggregate } from '../repository/depositor-partition'
+import { getDepositor } from '../repository/depositors'
+import { getLoan, listOverdue } from '../repository/loans'
+import type { DepositorSession } from '../repository/sessions'
+import { closingQuote, type WithdrawalContext } from './withdrawal-rules'
+
+/**
+ * Loads what the withdrawal rules read, once per request and in parallel: the depositor's
+ * partition (profile, cards, in-progress and last-approved kinds), the account, the center's
+ * policy, the loan, and — when a closing kind is in question — the ledger since the last June 30.
+ */
+const NO_ACCOUNT = '未查询到您的公积金账户'
+
+/** the center's policy over the fund's defaults; a broken stored policy logs loudly and the defaults apply */
+export async function policyOf(centerCode: string): Promise<CenterPolicy> {
+  const center = await getCenter(centerCode)
+  if (!center?.policy) return defaultPolicy
+  const parsed = centerPolicySchema.safeParse({ ...defaultPolicy, ...center.policy })
+  if (parsed.success) return parsed.data
+  log.error('invalid center policy, defaults apply', { centerCode, issues: parsed.error.issues })
+  return defaultPolicy
+}
+
+export async function loadContext(
+  session: DepositorSession,
+  opts: {
+    /** load the 销户 quote (the ledger since the last June 30) */
+    closing: boolean
+    /** the application being edited or submitted: its own in-progress lock does not count against it */
+    own?: ApplicationItem
+  },
+): Promise<WithdrawalContext> {
+  const on = today()
+  const [{ depositor, cards, active, lastApproved }, account, policy, loan, overdue, entries] = await Promise.all([
+    getDepositorAggregate(session.depositorId),
+    accounts.getAccount(session.accountNo),
+    policyOf(session.centerCode),
+    session.loanNo ? getLoan(session.loanNo) : undefined,
+    session.loanNo ? listOverdue(session.loanNo) : [],
+    opts.closing ? accounts.ledgerSince(session.accountNo, lastSettlementDay(on)) : undefined,
+  ])
+  if (!depositor) throw new Unauthorized()
+  if (!account || account.depositorId !== session.depositorId) throw new NotFound(NO_ACCOUNT)
+  if (opts.own && active.get(opts.own.kind) === opts.own.id) active.delete(opts.own.kind)
+  const loanOwedFen =
+    loan && loan.status !== 'settled'
+      ? loan.remainingPrincipalFen + overdue.reduce((sum, o) => sum + o.interestFen + o.penaltyFen, 0)
+      : null
+  return {
+    depositor,
+    account,
+    policy,
+    active,
+    lastApproved,
+    cards,
+    loanOwedFen,
+    today: on,
+    closing: entries ? closingQuote(account, entries, on) : null,
+  }
+}
+
+/** what an approval books against: the account now and, for a closing kind, today's 销户 quote */
+export async function loadApproval(app: ApplicationItem, closing: boolean) {
+  const on = today()
+  const [account, entries] = await Promise.all([
+    accounts.getAccount(app.accountNo),
+    closing ? accounts.ledgerSince(app.accountNo, lastSettlementDay(on)) : undefined,
+  ])
+  if (!account) throw new NotFound(NO_ACCOUNT)
+  return { account, quote: entries ? closingQuote(account, entries, on) : null, on }
+}
+
+/** who applies, for the archive categories of an application: the depositor, their center's policy, today */
+export async function loadApplicant(depositorId: string, centerCode: string) {
+  const [depositor, policy] = await Promise.all([getDepositor(depositorId), policyOf(centerCode)])
+  if (!depositor) throw new Unauthorized()
+  return { depositor, policy, today: today() }
+}

@@ -1,0 +1,14 @@
+import * as admin from '@gjj/shared/api/admin'
+import { apiOf, tokenStore } from '../../../api/client'
+import { operationsOf } from '../../../api/operations'
+import { adminUrl } from './routes'
+
+/** a reviewer's session token, kept apart from any depositor session */
+export const staffSession = tokenStore('gjj.staffSession')
+
+/**
+ * The console's own client: the /api/admin/ operations, with the reviewer's session; an ended
+ * session goes to the console's login. It lives here, so only the H5 build (the one the console is
+ * built into) holds it.
+ */
+export const staffApi = apiOf(operationsOf(admin), { store: staffSession, loginPage: adminUrl.login() })

@@ -1,0 +1,32 @@
+import type { reviewQueueItemSchema } from '@gjj/shared/api/admin'
+import { Text, View } from '@tarojs/components'
+import type { z } from 'zod'
+import { StatusTag } from '../../../components/Tag'
+import { amountText } from '../../../lib/application'
+import { formatInstant } from '../../../lib/format'
+import { openDetail } from '../components/routes'
+
+export type QueueItemData = z.infer<typeof reviewQueueItemSchema>
+
+/** one application in the queue; a tap opens its review */
+export function QueueItem({ item }: { item: QueueItemData }) {
+  return (
+    <View className="queue-item" onClick={() => openDetail(item.id)}>
+      <View className="queue-item__line">
+        <Text className="queue-item__kind">{item.kindName}</Text>
+        <StatusTag status={item.status} />
+      </View>
+      <View className="queue-item__line">
+        <Text className="queue-item__who">
+          {item.depositorName}
+          <Text className="queue-item__id">{item.idNumberMasked}</Text>
+        </Text>
+        <Text className="queue-item__amount">{amountText(item.amountFen)}</Text>
+      </View>
+      <View className="queue-item__line">
+        <Text className="muted queue-item__time">提交时间 {formatInstant(item.submittedAt)}</Text>
+        <Text className="queue-item__open">详情 ›</Text>
+      </View>
+    </View>
+  )
+}
