@@ -37,14 +37,22 @@ const ops = operations as Record<string, { method: string; path: string }>
 const contractNames = Object.keys(operations)
 const functionNames = Object.keys(serverless.functions)
 
-/** the api client as the mini-program builds it, with Taro and the build constant stubbed */
+/**
+ * The client methods as the apps build them, with Taro and the build constant stubbed: the
+ * mini-program's `api` and the review console's `staffApi` (H5 only), which together must offer
+ * every operation exactly once.
+ */
 async function clientMethods(): Promise<Record<string, unknown>> {
   vi.doMock('@tarojs/taro', () => ({ default: {} }))
   vi.stubGlobal('__API_URL__', 'http://127.0.0.1')
-  // a path in a variable: the miniapp sources are type-checked by the miniapp's own tsconfig
-  const module = join(root, 'miniapp', 'src', 'api', 'index.ts')
-  const { api } = (await import(module)) as { api: Record<string, unknown> }
-  return api
+  // paths in variables: the miniapp sources are type-checked by the miniapp's own tsconfig
+  const depositor = join(root, 'miniapp', 'src', 'api', 'index.ts')
+  const staff = join(root, 'miniapp', 'src', 'packages', 'admin', 'components', 'staff-api.ts')
+  const { api } = (await import(depositor)) as { api: Record<string, unknown> }
+  const { staffApi } = (await import(staff)) as { staffApi: Record<string, unknown> }
+  const both = Object.keys(api).filter((name) => name in staffApi)
+  expect(both, 'operations offered by both clients').toEqual([])
+  return { ...api, ...staffApi }
 }
 
 describe('every contract operation exists end to end', () => {

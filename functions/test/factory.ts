@@ -10,7 +10,7 @@ import { createDepositor } from '../src/repository/depositors'
 import { putLoanWithRecords } from '../src/repository/loans'
 import type { DepositorSession } from '../src/repository/sessions'
 import { createStaff } from '../src/repository/staff'
-import { type DemoPerson, demoAccount, demoBankCard, demoDepositor, demoLoan } from '../src/seed/demo'
+import { type DemoLoan, type DemoPerson, demoAccount, demoBankCard, demoDepositor, demoLoan } from '../src/seed/demo'
 import { openSession } from '../src/services/sessions'
 
 /**
@@ -35,6 +35,17 @@ export interface TestPerson {
   token: string
   cardId: string
 }
+
+/** a 200,000 元 fund loan over 10 years, disbursed 12 months before the seed date (due on the 20th) */
+export const testLoan = (): DemoLoan => ({
+  loanNo: `DKT${draw()}`,
+  principalFen: 20_000_000,
+  annualRatePpm: 31_000,
+  months: 120,
+  method: '01',
+  ageMonths: 12,
+  houseAddress: '测试地址',
+})
 
 export async function makeDepositor(opts: Partial<DemoPerson> = {}): Promise<TestPerson> {
   const k = draw()

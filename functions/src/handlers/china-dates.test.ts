@@ -11,7 +11,7 @@ import { aroundChinaMidnight, atInstant } from '@gjj/shared/testing/clock'
 import { beforeAll, describe, expect, onTestFinished, test } from 'vitest'
 import { create, sealed, submit, uploadRequired } from '../../test/applications'
 import { bodyOf, eventFor } from '../../test/events'
-import { makeDepositor, makeReviewer } from '../../test/factory'
+import { makeDepositor, makeReviewer, testLoan } from '../../test/factory'
 import { listLedger } from '../repository/accounts'
 import { auditFromItem, auditPartition } from '../repository/audit'
 import { centerKey, putCenters } from '../repository/centers'
@@ -141,19 +141,7 @@ describe('还款计划 and 我的贷款 by China date', () => {
   test.each(aroundChinaMidnight('2026-12-21').map(([i, d], n) => [i, d, n === 0]))(
     'at %s (China %s) the period due 2026-12-20 is still the next one: %s',
     async (instant, _date, stillDue) => {
-      const p = await atInstant('2026-12-10T04:00:00Z', () =>
-        makeDepositor({
-          loan: {
-            loanNo: `DKC${randomInt(0, 1e9)}`,
-            principalFen: 20_000_000,
-            annualRatePpm: 31_000,
-            months: 120,
-            method: '01',
-            ageMonths: 12,
-            houseAddress: '测试地址',
-          },
-        }),
-      )
+      const p = await atInstant('2026-12-10T04:00:00Z', () => makeDepositor({ loan: testLoan() }))
       await atInstant(instant, async () => {
         p.token = (await openSession(p.session)).token
         const plan = bodyOf<{ items: { period: number; dueDate: string; status: string }[] }>(

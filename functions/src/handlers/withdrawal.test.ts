@@ -16,7 +16,7 @@ import { chinaToday } from '@gjj/shared/clock'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { create, type Detail, sealed, submit, uploadRequired } from '../../test/applications'
 import { bodyOf, eventFor } from '../../test/events'
-import { makeDepositor, makeReviewer, setBalance } from '../../test/factory'
+import { makeDepositor, makeReviewer, setBalance, testLoan } from '../../test/factory'
 import * as accounts from '../repository/accounts'
 import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
@@ -49,17 +49,7 @@ async function ledgerOf(accountNo: string) {
 
 describe('我要提取', () => {
   test('a depositor with a fund loan may only use 偿还购房贷款本息提取 among the partial kinds', async () => {
-    const p = await makeDepositor({
-      loan: {
-        loanNo: `DKT${Date.now()}`,
-        principalFen: 20_000_000,
-        annualRatePpm: 31_000,
-        months: 120,
-        method: '01',
-        ageMonths: 12,
-        houseAddress: '测试地址',
-      },
-    })
+    const p = await makeDepositor({ loan: testLoan() })
     const res = await kindsHandler(eventFor(listWithdrawalKinds, {}, { token: p.token }))
     const { kinds } = bodyOf<{
       kinds: {
