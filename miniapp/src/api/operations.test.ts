@@ -1,5 +1,6 @@
 import * as admin from '@gjj/shared/api/admin'
 import { operations } from '@gjj/shared/api/index'
+import * as publishing from '@gjj/shared/api/publishing'
 import { describe, expect, test } from 'vitest'
 import { depositorOperations, operationsOf } from './operations'
 
@@ -14,13 +15,17 @@ describe('the operations the mini-program and the review console call', () => {
   })
 
   test('the console calls exactly the /api/admin/ operations', () => {
-    const console = operationsOf(admin)
+    const console = { ...operationsOf(admin), ...operationsOf(publishing) }
     expect(names(console)).toEqual(names(operations).filter((name) => !(name in depositorOperations)))
     expect(Object.values(console).every((op) => op.path.startsWith('/api/admin/'))).toBe(true)
   })
 
   test('each operation is found under its own name', () => {
-    for (const [name, op] of Object.entries({ ...depositorOperations, ...operationsOf(admin) })) {
+    for (const [name, op] of Object.entries({
+      ...depositorOperations,
+      ...operationsOf(admin),
+      ...operationsOf(publishing),
+    })) {
       expect(op.name).toBe(name)
       expect(operations[name as keyof typeof operations]).toBe(op)
     }

@@ -8,6 +8,7 @@ import * as loanBusiness from '@gjj/shared/api/loan-business'
 import * as news from '@gjj/shared/api/news'
 import * as outlet from '@gjj/shared/api/outlet'
 import { planned } from '@gjj/shared/api/planned'
+import * as privacy from '@gjj/shared/api/privacy'
 import * as profile from '@gjj/shared/api/profile'
 import * as system from '@gjj/shared/api/system'
 import * as withdrawal from '@gjj/shared/api/withdrawal'
@@ -28,7 +29,7 @@ export function operationsOf<M extends object>(module: M): OperationsIn<M> {
 
 /**
  * What the mini-program calls: every operation of the contract but the review console's
- * (`@gjj/shared/api/admin`, /api/admin/...), which the console's own client adds in the H5 build
+ * (`@gjj/shared/api/admin` and `publishing`, /api/admin/...), which the console's own client adds in the H5 build
  * only. Taken module by module instead of from the contract's `operations`, so that no console
  * operation is bundled into the WeChat and Alipay packages; operations.test.ts keeps this list
  * in step with the contract.
@@ -40,6 +41,7 @@ const drafted = {
   ...operationsOf(loan),
   ...operationsOf(news),
   ...operationsOf(outlet),
+  ...operationsOf(privacy),
   ...operationsOf(profile),
   ...operationsOf(bankCard),
   ...operationsOf(withdrawal),

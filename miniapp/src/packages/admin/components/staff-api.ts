@@ -1,4 +1,5 @@
 import * as admin from '@gjj/shared/api/admin'
+import * as publishing from '@gjj/shared/api/publishing'
 import { apiOf, tokenStore } from '../../../api/client'
 import { operationsOf } from '../../../api/operations'
 import { adminUrl } from './routes'
@@ -7,8 +8,11 @@ import { adminUrl } from './routes'
 export const staffSession = tokenStore('gjj.staffSession')
 
 /**
- * The console's own client: the /api/admin/ operations, with the reviewer's session; an ended
+ * The console's own client: the /api/admin/ operations (审批 and 信息发布), with the reviewer's session; an ended
  * session goes to the console's login. It lives here, so only the H5 build (the one the console is
  * built into) holds it.
  */
-export const staffApi = apiOf(operationsOf(admin), { store: staffSession, loginPage: adminUrl.login() })
+/** every /api/admin/ operation: review (admin) and publishing (news, outlets) */
+export const consoleOperations = { ...operationsOf(admin), ...operationsOf(publishing) }
+
+export const staffApi = apiOf(consoleOperations, { store: staffSession, loginPage: adminUrl.login() })
