@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { getNews, listNews } from '@gjj/shared/api/news'
 import {
   createNews,
@@ -17,6 +17,7 @@ import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
 import { countCalls, makeStaff } from '../../test/publishing'
 import { db, table } from '../repository/client'
+import { articleKey } from '../repository/news'
 import { seedDemoData } from '../seed/index'
 import { NEWS_IMAGE_PREFIX } from '../services/news'
 import { handler as createHandler } from './create-news'
@@ -185,15 +186,7 @@ describe('a news article', () => {
       new PutCommand({
         TableName: table,
         Item: {
-          ...(
-            await db.send(
-              new QueryCommand({
-                TableName: table,
-                KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': `NEWS#${n.id}` },
-              }),
-            )
-          ).Items?.[0],
+          ...(await db.send(new GetCommand({ TableName: table, Key: articleKey(n.id) }))).Item,
           bodyHtml:
             '<p onclick="alert(1)">好<script>alert(1)</script></p><img src="https://evil.example/x.png" onerror="alert(2)"><a href="javascript:alert(3)">链接</a><iframe src="https://evil.example"></iframe>',
         },

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
 import { db, table } from '../repository/client'
+import { depositorKey } from '../repository/depositors'
 import { handler as acceptHandler } from './accept-privacy'
 import { handler as meHandler } from './me'
 
@@ -25,9 +26,7 @@ describe('privacy consent', () => {
     const after = bodyOf<{ privacyAcceptedVersion: string }>(await meHandler(eventFor(me, {}, { token: p.token })))
     expect(after.privacyAcceptedVersion).toBe(PRIVACY_VERSION)
     expect(needsConsent(after.privacyAcceptedVersion)).toBe(false)
-    const stored = await db.send(
-      new GetCommand({ TableName: table, Key: { pk: `DEPOSITOR#${p.person.depositorId}`, sk: 'PROFILE' } }),
-    )
+    const stored = await db.send(new GetCommand({ TableName: table, Key: depositorKey(p.person.depositorId) }))
     expect(stored.Item).toMatchObject({ privacyAcceptedVersion: PRIVACY_VERSION, privacyAcceptedAt: acceptedAt })
   })
 

@@ -50,7 +50,7 @@ export interface FeedEntry {
   regionWide: boolean
 }
 
-const articleKey = (id: string) => ({ pk: `NEWS#${id}`, sk: 'ARTICLE' })
+export const articleKey = (id: string) => ({ pk: `NEWS#${id}`, sk: 'ARTICLE' })
 const feedKey = (center: string, publishedAt: string, id: string) => ({
   pk: `FEED#${center}`,
   sk: `${publishedAt}#${id}`,
