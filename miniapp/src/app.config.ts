@@ -20,6 +20,10 @@ export default defineAppConfig({
       pages: ['profile/index'],
     },
     {
+      root: 'packages/info',
+      pages: ['news-detail/index'],
+    },
+    {
       root: 'packages/withdraw',
       pages: ['kinds/index', 'apply/index', 'upload/index', 'mine/index', 'detail/index'],
     },
