@@ -4,7 +4,17 @@
 // packages (scripts/size-check.ts fails a mini-program build that holds any of it).
 const reviewConsole = process.env.TARO_ENV === 'h5'
 
+// WeChat: personal-information APIs go through its privacy authorization (the 隐私声明 consent of
+// lib/privacy.ts comes first).
+const weapp =
+  process.env.TARO_ENV === 'weapp'
+    ? {
+        __usePrivacyCheck__: true,
+      }
+    : {}
+
 export default defineAppConfig({
+  ...weapp,
   pages: ['pages/login/index', 'pages/news/index', 'pages/account/index', 'pages/business/index', 'pages/me/index'],
   subPackages: [
     {
@@ -21,7 +31,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/info',
-      pages: ['news-detail/index'],
+      pages: ['news-detail/index', 'privacy/index'],
     },
     {
       root: 'packages/withdraw',

@@ -6,9 +6,11 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../api'
 import { PagedList } from '../../components/PagedList'
+import { PrivacyConsent } from '../../components/PrivacyConsent'
 import { Tag } from '../../components/Tag'
 import { chosenCenter } from '../../lib/center'
 import { formatDay } from '../../lib/format'
+import { useConsented, withConsent } from '../../lib/privacy'
 import { useRefresh } from '../../lib/use-refresh'
 import { usePaged } from '../../lib/use-request'
 import './index.css'
@@ -20,12 +22,16 @@ export default function NewsPage() {
     const now = chosenCenter()
     if (now?.code !== center?.code) setCenter(now)
   })
+  const consented = useConsented()
   return (
     <View className="page">
+      <PrivacyConsent />
       <View className="section-title">
         <Text>{center ? center.name : '尚未选择公积金中心'}</Text>
       </View>
-      {center ? (
+      {!consented ? (
+        <Cell title="同意隐私声明后查看新闻动态" clickable onClick={() => withConsent(() => undefined)} />
+      ) : center ? (
         <NewsList key={center.code} center={center} />
       ) : (
         <Cell title="选择所在缴存中心" clickable onClick={() => Taro.reLaunch({ url: '/pages/login/index' })} />

@@ -1,0 +1,103 @@
+import { PRIVACY_VERSION, privacyStatement } from '@gjj/shared/info/privacy'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { back, launch, phone, settled, shot, skipAfterFailure, tab, tapText, vis, webUrl } from './browser'
+
+/** the consent dialog's 【同意】 (ok) or 【不同意】 (cancel) */
+const agreeButton = (p: Page, which: 'ok' | 'cancel') => vis(p, `.nut-dialog-footer-${which}`)
+
+/** manual 3 (新闻动态) and 7.3 (隐私声明): a fresh install, without logging in */
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launch()
+  ;({ page } = await phone(browser, { freshPrivacy: true }))
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+skipAfterFailure('info', () => ({ depositor: page }))
+
+describe('a fresh install', () => {
+  test('asks for consent to the 隐私声明 before anything else; 同意 keeps the version on the device', async () => {
+    await page.goto(webUrl('/pages/login/index'))
+    await vis(page, '.privacy-consent__summary').waitFor()
+    await page.waitForTimeout(400)
+    await shot(page, 'info-privacy-consent')
+    await expect(vis(page, '.privacy-consent__summary').textContent()).resolves.toContain('欢迎使用手机公积金')
+    await agreeButton(page, 'ok').tap()
+    await vis(page, '.privacy-consent__summary').waitFor({ state: 'hidden' })
+    const stored = await page.evaluate(() => localStorage.getItem('gjj.privacy'))
+    expect(JSON.parse(stored ?? '{}')).toEqual({ data: PRIVACY_VERSION })
+  })
+
+  test("新闻动态 lists 阿勒泰's news newest first with the region notices marked 自治区", async () => {
+    await settled(page)
+    await page.locator('.login__center').tap()
+    await page.locator('.center-list__item', { hasText: '阿勒泰地区住房公积金管理中心' }).tap()
+    await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
+    await tab(page, '新闻动态')
+    await vis(page, '.news-row').waitFor()
+    await settled(page)
+    await shot(page, 'info-news-list')
+    await expect(vis(page, '.news-row', '自治区').count()).resolves.toBe(1)
+    const dates = await page.locator('.news-row__date').locator('visible=true').allTextContents()
+    expect(dates.length).toBeGreaterThan(1)
+    expect([...dates].sort().reverse()).toEqual(dates)
+  })
+
+  test('an article shows its title, date, source and body; back returns to the list', async () => {
+    const title = (await vis(page, '.news-row__title').textContent())?.replace(/自治区$/, '') ?? ''
+    await vis(page, '.news-row').tap()
+    await vis(page, '.article__title').waitFor()
+    await settled(page)
+    await shot(page, 'info-news-detail')
+    await expect(vis(page, '.article__title').textContent()).resolves.toBe(title)
+    await expect(vis(page, '.article__meta').textContent()).resolves.toContain('来源：')
+    expect(((await vis(page, '.article__body').textContent()) ?? '').length).toBeGreaterThan(10)
+    await back(page)
+    await vis(page, '.news-row').waitFor()
+  })
+
+  test('我 → 隐私声明 shows the statement with its version and headings', async () => {
+    await tab(page, '我')
+    await settled(page)
+    await tapText(page, '隐私声明')
+    await vis(page, '.privacy__title').waitFor()
+    await settled(page)
+    await shot(page, 'info-privacy-statement')
+    await expect(vis(page, '.privacy__version').textContent()).resolves.toContain(PRIVACY_VERSION)
+    const headings = await page.locator('.privacy__heading').locator('visible=true').allTextContents()
+    expect(headings).toEqual(privacyStatement.sections.map((s) => s.title))
+  })
+})
+
+describe('不同意', () => {
+  test('leaves the calculator usable and asks again for any other entry', async () => {
+    const fresh = await phone(browser, { freshPrivacy: true })
+    const p = fresh.page
+    await p.goto(webUrl('/pages/login/index'))
+    await vis(p, '.privacy-consent__summary').waitFor()
+    await p.waitForTimeout(400)
+    await agreeButton(p, 'cancel').tap()
+    await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
+    await tab(p, '业务办理')
+    await settled(p)
+    await tapText(p, '我要提取')
+    await vis(p, '.privacy-consent__summary').waitFor()
+    await p.waitForTimeout(400)
+    await agreeButton(p, 'cancel').tap()
+    await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
+    await tapText(p, '房贷计算器')
+    await p
+      .getByText(/商业贷款/)
+      .locator('visible=true')
+      .first()
+      .waitFor()
+    await shot(p, 'info-declined-calculator')
+    await fresh.context.close()
+  })
+})
