@@ -1,6 +1,6 @@
 import { PRIVACY_VERSION, privacyStatement } from '@gjj/shared/info/privacy'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { back, launch, phone, settled, shot, skipAfterFailure, tab, tapText, vis, webUrl } from './browser'
 
 /** the consent dialog's 【同意】 (ok) or 【不同意】 (cancel) */
@@ -39,7 +39,8 @@ describe('a fresh install', () => {
     await page.locator('.login__center').tap()
     await page.locator('.center-list__item', { hasText: '阿勒泰地区住房公积金管理中心' }).tap()
     await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
-    await tab(page, '新闻动态')
+    // the login page has no tab bar: a person who has not logged in reaches the tabs by their address
+    await page.goto(webUrl('/pages/news/index'))
     await vis(page, '.news-row').waitFor()
     await settled(page)
     await shot(page, 'info-news-list')
@@ -79,12 +80,11 @@ describe('不同意', () => {
   test('leaves the calculator usable and asks again for any other entry', async () => {
     const fresh = await phone(browser, { freshPrivacy: true })
     const p = fresh.page
-    await p.goto(webUrl('/pages/login/index'))
+    await p.goto(webUrl('/pages/business/index'))
     await vis(p, '.privacy-consent__summary').waitFor()
     await p.waitForTimeout(400)
     await agreeButton(p, 'cancel').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
-    await tab(p, '业务办理')
     await settled(p)
     await tapText(p, '我要提取')
     await vis(p, '.privacy-consent__summary').waitFor()
@@ -98,6 +98,88 @@ describe('不同意', () => {
       .first()
       .waitFor()
     await shot(p, 'info-declined-calculator')
+    await fresh.context.close()
+  })
+})
+
+describe('服务网点查询', () => {
+  /** near 阿勒泰's outlets; the browser answers in WGS-84 */
+  const here = { latitude: 47.845, longitude: 88.14 }
+
+  test("lists 阿勒泰's outlets, sorts them by distance once located, and calls and navigates with their data", async () => {
+    const fresh = await phone(browser, { geolocation: here, permissions: ['geolocation'] })
+    const p = fresh.page
+    // Taro's H5 openLocation goes to the WeChat JS-SDK (window.wx) when there is one; the stub records it
+    await p.addInitScript(() => {
+      const calls: unknown[] = []
+      Object.assign(window, {
+        __openLocation: calls,
+        wx: {
+          openLocation(o: Record<string, unknown> & { success?: (r: unknown) => void }) {
+            calls.push({
+              latitude: o.latitude,
+              longitude: o.longitude,
+              name: o.name,
+              address: o.address,
+              scale: o.scale,
+            })
+            o.success?.({ errMsg: 'openLocation:ok' })
+          },
+        },
+      })
+    })
+    const cdp = await fresh.context.newCDPSession(p)
+    const navigations: string[] = []
+    await cdp.send('Page.enable')
+    cdp.on('Page.frameRequestedNavigation', (e: { url: string }) => navigations.push(e.url))
+
+    await p.goto(webUrl('/pages/login/index'))
+    await settled(p)
+    await p.locator('.login__center').tap()
+    await p.locator('.center-list__item', { hasText: '阿勒泰地区住房公积金管理中心' }).tap()
+    await p.locator('.nut-overlay').waitFor({ state: 'hidden' })
+    await p.goto(webUrl('/pages/business/index'))
+    await settled(p)
+    await tapText(p, '服务网点查询')
+    await vis(p, '.outlet').waitFor()
+    await settled(p)
+    await shot(p, 'info-outlets-by-name')
+    await expect(p.locator('.outlet__distance').locator('visible=true').count()).resolves.toBe(0)
+
+    await tapText(p, '按距离排序')
+    await vis(p, '.outlet__distance').waitFor()
+    await p.waitForTimeout(300)
+    await shot(p, 'info-outlets-by-distance')
+    const { apiUrl } = inject('e2e')
+    const res = await fetch(
+      `${apiUrl}/api/outlets?centerCode=C65430&latitude=${here.latitude}&longitude=${here.longitude}`,
+    )
+    const { outlets } = (await res.json()) as {
+      outlets: { name: string; phone: string; address: string; latitude: number; longitude: number }[]
+    }
+    const names = await p.locator('.outlet__name').locator('visible=true').allTextContents()
+    expect(names).toEqual(outlets.map((o) => o.name))
+    await expect(p.locator('.outlet__distance').locator('visible=true').count()).resolves.toBe(outlets.length)
+    const first = outlets[0] as (typeof outlets)[number]
+
+    await vis(p, '.outlet__call').tap()
+    await expect.poll(() => navigations).toContain(`tel:${first.phone}`)
+    await vis(p, '.outlet__nav').tap()
+    await expect
+      .poll(() => p.evaluate(() => (window as unknown as { __openLocation: unknown[] }).__openLocation[0]))
+      .toEqual({
+        latitude: first.latitude,
+        longitude: first.longitude,
+        name: first.name,
+        address: first.address,
+        scale: 16,
+      })
+
+    await vis(p, '.outlet__name').tap()
+    await vis(p, '.outlet__hours-line').waitFor()
+    await settled(p)
+    await shot(p, 'info-outlet-detail')
+    await expect(vis(p, '.outlet__name').textContent()).resolves.toBe(first.name)
     await fresh.context.close()
   })
 })

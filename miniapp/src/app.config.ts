@@ -5,11 +5,13 @@
 const reviewConsole = process.env.TARO_ENV === 'h5'
 
 // WeChat: personal-information APIs go through its privacy authorization (the 隐私声明 consent of
-// lib/privacy.ts comes first).
+// lib/privacy.ts comes first), and the position is declared for 服务网点查询's 按距离排序.
 const weapp =
   process.env.TARO_ENV === 'weapp'
     ? {
         __usePrivacyCheck__: true,
+        requiredPrivateInfos: ['getLocation' as const],
+        permission: { 'scope.userLocation': { desc: '用于按距离排序服务网点' } },
       }
     : {}
 
@@ -31,7 +33,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/info',
-      pages: ['news-detail/index', 'privacy/index'],
+      pages: ['news-detail/index', 'privacy/index', 'outlets/index', 'outlet-detail/index'],
     },
     {
       root: 'packages/withdraw',
