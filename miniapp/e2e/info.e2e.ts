@@ -66,7 +66,7 @@ describe('a fresh install', () => {
   test('我 → 隐私声明 shows the statement with its version and headings', async () => {
     await tab(page, '我')
     await settled(page)
-    await tapText(page, '隐私声明')
+    await vis(page, '.nut-cell', '隐私声明').tap()
     await vis(page, '.privacy__title').waitFor()
     await settled(page)
     await shot(page, 'info-privacy-statement')
