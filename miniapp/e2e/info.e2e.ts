@@ -92,11 +92,8 @@ describe('不同意', () => {
     await agreeButton(p, 'cancel').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await tapText(p, '房贷计算器')
-    await p
-      .getByText(/商业贷款/)
-      .locator('visible=true')
-      .first()
-      .waitFor()
+    await p.waitForURL(/packages\/tools\/calculator/)
+    await settled(p)
     await shot(p, 'info-declined-calculator')
     await fresh.context.close()
   })
