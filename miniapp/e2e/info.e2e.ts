@@ -143,7 +143,8 @@ describe('服务网点查询', () => {
     await shot(p, 'info-outlets-by-name')
     await expect(p.locator('.outlet__distance').locator('visible=true').count()).resolves.toBe(0)
 
-    await tapText(p, '按距离排序')
+    // the button, not its text: NutUI's button takes the tap from the text inside it
+    await vis(p, '.outlets__bar .nut-button').tap()
     await vis(p, '.outlet__distance').waitFor()
     await p.waitForTimeout(300)
     await shot(p, 'info-outlets-by-distance')
