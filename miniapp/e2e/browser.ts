@@ -1,6 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { PRIVACY_VERSION } from '@gjj/shared/info/privacy'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { afterEach, beforeEach, inject } from 'vitest'
 
 /**
@@ -25,7 +33,16 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A phone with a fresh profile. Unless `freshPrivacy`, the device has already agreed to the
+ * current 隐私声明 (Taro's H5 storage: `{ data }` as JSON), so the first-open consent does not
+ * stand in front of what a test is about; `privacy.e2e.ts` opens without it. `options` go to the
+ * context as they are (geolocation, permissions).
+ */
+export async function phone(
+  browser: Browser,
+  { freshPrivacy = false, ...options }: { freshPrivacy?: boolean } & BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
@@ -33,7 +50,13 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...options,
   })
+  if (!freshPrivacy) {
+    await context.addInitScript((version) => {
+      if (!localStorage.getItem('gjj.privacy')) localStorage.setItem('gjj.privacy', JSON.stringify({ data: version }))
+    }, PRIVACY_VERSION)
+  }
   const page = await context.newPage()
   return { context, page }
 }

@@ -4,7 +4,19 @@
 // packages (scripts/size-check.ts fails a mini-program build that holds any of it).
 const reviewConsole = process.env.TARO_ENV === 'h5'
 
+// WeChat: personal-information APIs go through its privacy authorization (the 隐私声明 consent of
+// lib/privacy.ts comes first), and the position is declared for 服务网点查询's 按距离排序.
+const weapp =
+  process.env.TARO_ENV === 'weapp'
+    ? {
+        __usePrivacyCheck__: true,
+        requiredPrivateInfos: ['getLocation' as const],
+        permission: { 'scope.userLocation': { desc: '用于按距离排序服务网点' } },
+      }
+    : {}
+
 export default defineAppConfig({
+  ...weapp,
   pages: ['pages/login/index', 'pages/news/index', 'pages/account/index', 'pages/business/index', 'pages/me/index'],
   subPackages: [
     {
@@ -18,6 +30,10 @@ export default defineAppConfig({
     {
       root: 'packages/me',
       pages: ['profile/index'],
+    },
+    {
+      root: 'packages/info',
+      pages: ['news-detail/index', 'privacy/index', 'outlets/index', 'outlet-detail/index'],
     },
     {
       root: 'packages/withdraw',

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { openSignedIn } from '../lib/auth'
+import { withConsent } from '../lib/privacy'
 import './MenuGrid.css'
 
 export interface MenuEntry {
@@ -10,6 +11,8 @@ export interface MenuEntry {
   icon: string
   /** the page needs a signed-in depositor: login first when there is no session */
   signedIn?: boolean
+  /** opens before the person has agreed to the 隐私声明 (房贷计算器); every other entry asks first */
+  withoutConsent?: boolean
 }
 
 /** a titled group of entries, as on the manual's 业务办理 and 账户查询 screens */
@@ -27,7 +30,9 @@ export function MenuGrid({ title, entries }: { title: string; entries: MenuEntry
                 ? Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
                 : e.signedIn
                   ? openSignedIn(e.url)
-                  : Taro.navigateTo({ url: e.url })
+                  : e.withoutConsent
+                    ? Taro.navigateTo({ url: e.url })
+                    : withConsent(() => Taro.navigateTo({ url: e.url as string }))
             }
           >
             <View className="menu__icon">

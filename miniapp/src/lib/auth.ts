@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { session } from '../api/client'
+import { withConsent } from './privacy'
 
 /** the login channel of this build */
 export const channel = process.env.TARO_ENV === 'weapp' ? 'weapp' : process.env.TARO_ENV === 'alipay' ? 'alipay' : 'h5'
@@ -37,6 +38,8 @@ export function signedOut() {
 
 /** opens a page that needs a signed-in depositor, or login first (and the page afterwards) */
 export function openSignedIn(url: string) {
-  if (session.token) Taro.navigateTo({ url })
-  else Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(url)}` })
+  withConsent(() => {
+    if (session.token) Taro.navigateTo({ url })
+    else Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(url)}` })
+  })
 }

@@ -1,15 +1,17 @@
 import { View } from '@tarojs/components'
 import { MenuGrid } from '../../components/MenuGrid'
+import { PrivacyConsent } from '../../components/PrivacyConsent'
 
 /** manual chapter 5: 便民工具, 提取业务, 贷款业务 */
 export default function BusinessPage() {
   return (
     <View className="page">
+      <PrivacyConsent />
       <MenuGrid
         title="便民工具"
         entries={[
-          { title: '服务网点查询', icon: '点' },
-          { title: '房贷计算器', icon: '算', url: '/packages/tools/calculator/index' },
+          { title: '服务网点查询', icon: '点', url: '/packages/info/outlets/index' },
+          { title: '房贷计算器', icon: '算', url: '/packages/tools/calculator/index', withoutConsent: true },
           { title: '修改手机号码', icon: '机' },
         ]}
       />

@@ -6,9 +6,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError, api } from '../../api'
 import { Loaded } from '../../components/Loaded'
+import { PrivacyConsent } from '../../components/PrivacyConsent'
 import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../lib/center'
 import { alipayAuthCode, runFaceFlow, wechatLoginCode } from '../../lib/platform-auth'
+import { consentNeeded, recordConsent, withConsent } from '../../lib/privacy'
 import { useBusy } from '../../lib/use-busy'
 import { useRequest } from '../../lib/use-request'
 import './index.css'
@@ -20,7 +22,9 @@ interface Pending {
   methods: ('alipay' | 'face')[]
 }
 
-type Verified = { session: { token: string }; depositor: Me }
+/** the depositor login answers with: who, and the 隐私声明 version recorded for them */
+type Depositor = Me & { privacyAcceptedVersion: string | null }
+type Verified = { session: { token: string }; depositor: Depositor }
 
 /** manual 2.1.2: choose the center, then phone number or ID number + password; first login: 支付宝授权 or 刷脸 */
 export default function LoginPage() {
@@ -41,8 +45,9 @@ export default function LoginPage() {
     setPicking(false)
   }
 
-  const done = (token: string, me: Me) => {
+  const done = (token: string, me: Depositor) => {
     signedIn(token, me)
+    void recordConsent(me.privacyAcceptedVersion)
     Taro.showToast({ title: '登录成功', icon: 'success' })
     const redirect = params.redirect ? decodeURIComponent(params.redirect) : '/pages/account/index'
     if (TAB_PAGES.includes(redirect.split('?')[0] as string)) Taro.switchTab({ url: redirect })
@@ -56,6 +61,7 @@ export default function LoginPage() {
   }
 
   const submit = async () => {
+    if (consentNeeded()) return withConsent(submit)
     if (!center) return setErrors({ form: '请选择所在缴存中心' })
     const checked = checkLoginAccount(account.trim())
     if (!checked.ok) return setErrors({ account: checked.message })
@@ -106,6 +112,7 @@ export default function LoginPage() {
 
   return (
     <View className="page login">
+      <PrivacyConsent />
       <View className="login__banner">
         <Text className="login__title">手机公积金</Text>
         <Text className="login__subtitle">新疆维吾尔自治区住房公积金综合服务平台</Text>

@@ -3,7 +3,9 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../api'
+import { PrivacyConsent } from '../../components/PrivacyConsent'
 import { currentMe, openSignedIn, signedOut } from '../../lib/auth'
+import { privacyUrl, withConsent } from '../../lib/privacy'
 import './index.css'
 
 /** manual chapter 7: 个人中心, 服务热线, 隐私声明, 密码修改, 退出当前账号 */
@@ -32,9 +34,14 @@ export default function MePage() {
 
   return (
     <View className="page me">
+      <PrivacyConsent />
       <View
         className="me__header"
-        onClick={() => (me ? openSignedIn('/packages/me/profile/index') : Taro.reLaunch({ url: '/pages/login/index' }))}
+        onClick={() =>
+          me
+            ? openSignedIn('/packages/me/profile/index')
+            : withConsent(() => Taro.reLaunch({ url: '/pages/login/index' }))
+        }
       >
         <View className="me__avatar">
           <Text>{me ? me.name.slice(0, 1) : '?'}</Text>
@@ -48,6 +55,7 @@ export default function MePage() {
       <View className="me__cells">
         <Cell title="个人中心" clickable onClick={() => openSignedIn('/packages/me/profile/index')} />
         <Cell title="服务热线" extra="12329" clickable onClick={callHotline} />
+        <Cell title="隐私声明" clickable onClick={() => Taro.navigateTo({ url: privacyUrl })} />
       </View>
       {me && (
         <View className="me__logout">

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '新闻动态' })
+export default definePageConfig({ navigationBarTitleText: '新闻动态', enablePullDownRefresh: true })

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '新闻详情',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

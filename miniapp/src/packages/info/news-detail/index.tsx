@@ -1,0 +1,82 @@
+import { isText, newsIdFromHref, type RichTextNode, toMiniProgramNodes } from '@gjj/shared/info/rich-text-nodes'
+import { Cell } from '@nutui/nutui-react-taro'
+import { RichText, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { api } from '../../../api'
+import { Loaded } from '../../../components/Loaded'
+import { Tag } from '../../../components/Tag'
+import { chosenCenter } from '../../../lib/center'
+import { formatDay } from '../../../lib/format'
+import { useRefresh } from '../../../lib/use-refresh'
+import { useRequest } from '../../../lib/use-request'
+import './index.css'
+
+export const newsDetailUrl = (id: string) => `/packages/info/news-detail/index?id=${encodeURIComponent(id)}`
+
+/** the plain text of nodes (a link's words) */
+function textOf(nodes: readonly RichTextNode[]): string {
+  return nodes.map((n) => (isText(n) ? n.text : textOf(n.children ?? []))).join('')
+}
+
+/** the internal news links of a body, once each: rich-text cannot follow a tap, so the page lists them */
+export function linkedNews(nodes: readonly RichTextNode[], self: string): { id: string; title: string }[] {
+  const found = new Map<string, string>()
+  const walk = (list: readonly RichTextNode[]) => {
+    for (const n of list) {
+      if (isText(n)) continue
+      const id = n.name === 'a' && n.attrs?.href ? newsIdFromHref(n.attrs.href) : undefined
+      if (id && id !== self && !found.has(id)) found.set(id, textOf(n.children ?? []).trim() || '查看新闻')
+      walk(n.children ?? [])
+    }
+  }
+  walk(nodes)
+  return [...found].map(([id, title]) => ({ id, title }))
+}
+
+/** manual chapter 3: one article — title, date, source, body and the news it links to */
+export default function NewsDetailPage() {
+  const { params } = useRouter()
+  const id = decodeURIComponent(params.id ?? '')
+  const center = chosenCenter()
+  const news = useRequest(async () => {
+    if (!center) throw new Error('请先选择所在缴存中心')
+    return api.getNews({ centerCode: center.code, id })
+  }, id)
+  useRefresh(news.reload)
+  useShareAppMessage(() => ({ title: news.data?.title ?? '新闻动态', path: newsDetailUrl(id) }))
+
+  return (
+    <View className="page">
+      <Loaded state={news} rows={10}>
+        {(n) => (
+          <>
+            <View className="article">
+              <Text className="article__title">{n.title}</Text>
+              <View className="article__meta">
+                <Text>{formatDay(n.publishedAt)}</Text>
+                <Text>来源：{n.source}</Text>
+                {n.regionWide && <Tag tone="blue">自治区</Tag>}
+              </View>
+              <RichText className="article__body" nodes={toMiniProgramNodes(n.body)} />
+            </View>
+            {linkedNews(n.body, n.id).length > 0 && (
+              <>
+                <View className="section-title">
+                  <Text>相关新闻</Text>
+                </View>
+                {linkedNews(n.body, n.id).map((l) => (
+                  <Cell
+                    key={l.id}
+                    title={l.title}
+                    clickable
+                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id) })}
+                  />
+                ))}
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
+    </View>
+  )
+}
