@@ -1,8 +1,11 @@
 import { randomInt } from 'node:crypto'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { StaffRole } from '@gjj/shared/api/publishing'
+import { chinaMonth } from '@gjj/shared/clock'
 import { vi } from 'vitest'
 import { nowIso } from '../src/lib/clock'
-import { db } from '../src/repository/client'
+import { type AuditEntry, auditFromItem, auditPartition } from '../src/repository/audit'
+import { db, table } from '../src/repository/client'
 import { createStaff } from '../src/repository/staff'
 import { openSession } from '../src/services/sessions'
 
@@ -37,4 +40,17 @@ export async function countCalls<T>(fn: () => Promise<T>): Promise<{ result: T; 
   } finally {
     spy.mockRestore()
   }
+}
+
+/** the audit entries of one target in the China month of `at` */
+export async function auditsOf(target: string, at: string): Promise<AuditEntry[]> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: 'target = :t',
+      ExpressionAttributeValues: { ':pk': auditPartition(chinaMonth(at)), ':t': target },
+    }),
+  )
+  return (out.Items ?? []).map(auditFromItem)
 }

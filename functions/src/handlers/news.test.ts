@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { getNews, listNews } from '@gjj/shared/api/news'
 import {
   createNews,
@@ -10,12 +10,11 @@ import {
   unpublishNews,
   updateNews,
 } from '@gjj/shared/api/publishing'
-import { chinaMonth } from '@gjj/shared/clock'
 import { toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
-import { countCalls, makeStaff } from '../../test/publishing'
+import { auditsOf, countCalls, makeStaff } from '../../test/publishing'
 import { db, table } from '../repository/client'
 import { articleKey } from '../repository/news'
 import { seedDemoData } from '../seed/index'
@@ -398,20 +397,9 @@ describe('who may publish', () => {
 
   test('every change is audited: who, when, what', async () => {
     const n = await published(publisher.token, { title: '审计' })
-    const audits = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'target = :t',
-        ExpressionAttributeValues: {
-          ':pk': `AUDIT#${chinaMonth(n.publishedAt as string)}`,
-          ':t': `news:${n.id}`,
-        },
-      }),
-    )
-    const actions = (audits.Items ?? []).map((a) => a.action).sort()
-    expect(actions).toEqual(['news.create', 'news.publish'])
-    expect(audits.Items?.[0]?.actor).toMatch(/^staff:TP/)
-    expect(audits.Items?.[0]?.at).toBeTruthy()
+    const audits = await auditsOf(`news:${n.id}`, n.publishedAt as string)
+    expect(audits.map((a) => a.action).sort()).toEqual(['news.create', 'news.publish'])
+    expect(audits[0]?.actor).toMatch(/^staff:TP/)
+    expect(audits[0]?.at).toBeTruthy()
   })
 })

@@ -1,13 +1,11 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { getOutlet, listOutlets } from '@gjj/shared/api/outlet'
 import { deleteOutlet, listStaffOutlets, upsertOutlet } from '@gjj/shared/api/publishing'
-import { chinaMonth } from '@gjj/shared/clock'
 import { atInstant } from '@gjj/shared/testing/clock'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
-import { countCalls, makeStaff } from '../../test/publishing'
-import { db, table } from '../repository/client'
+import { auditsOf, countCalls, makeStaff } from '../../test/publishing'
+import { nowIso } from '../lib/clock'
 import { seedDemoData } from '../seed/index'
 import { handler as deleteHandler } from './delete-outlet'
 import { handler as getHandler } from './get-outlet'
@@ -160,22 +158,8 @@ describe('staff outlets', () => {
     expect((await deleteHandler(eventFor(deleteOutlet, { id: o.id }, { token: publisher.token }))).statusCode).toBe(200)
     expect(bodyOf<{ outlets: Outlet[] }>(await list(TEST_CENTER)).outlets).toEqual([])
 
-    const audits = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'target = :t',
-        ExpressionAttributeValues: {
-          ':pk': `AUDIT#${chinaMonth(new Date().toISOString())}`,
-          ':t': `outlet:${TEST_CENTER}:${o.id}`,
-        },
-      }),
-    )
-    expect((audits.Items ?? []).map((a) => a.action).sort()).toEqual([
-      'outlet.delete',
-      'outlet.upsert',
-      'outlet.upsert',
-    ])
+    const audits = await auditsOf(`outlet:${TEST_CENTER}:${o.id}`, nowIso())
+    expect(audits.map((a) => a.action).sort()).toEqual(['outlet.delete', 'outlet.upsert', 'outlet.upsert'])
   })
 
   test.each([
