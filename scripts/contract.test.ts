@@ -15,8 +15,9 @@ import { root } from './lib/resources'
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 
 type HttpApiEvent = { httpApi: { method: string; path: string } | string }
+type ScheduleEvent = { schedule: { rate: string } }
 const serverless = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as {
-  functions: Record<string, { handler: string; events: HttpApiEvent[] }>
+  functions: Record<string, { handler: string; events: (HttpApiEvent | ScheduleEvent)[] }>
 }
 const handlersDir = join(root, 'functions', 'src', 'handlers')
 const handlerFiles = readdirSync(handlersDir)
@@ -33,9 +34,18 @@ const notOperations: Record<string, string> = {
     '(code NOT_FOUND, Chinese message) instead of the gateway default; no client calls it',
 }
 
+/**
+ * Scheduled jobs: functions that EventBridge runs, never HTTP. Their handlers live in
+ * functions/src/jobs/ (not handlers/, which holds operations only), and they have no route.
+ */
+const jobs: Record<string, string> = {
+  monthlyDeduction: '按月委托提取: the daily deduction of the signed loans due that China date (decision 59)',
+}
+const jobsDir = join(root, 'functions', 'src', 'jobs')
+
 const ops = operations as Record<string, { method: string; path: string }>
 const contractNames = Object.keys(operations)
-const functionNames = Object.keys(serverless.functions)
+const functionNames = Object.keys(serverless.functions).filter((name) => !(name in jobs))
 
 /**
  * The client methods as the apps build them, with Taro and the build constant stubbed: the
@@ -95,6 +105,25 @@ describe('everything deployed is in the contract', () => {
 
   test('the unknown-route function takes every request no operation matches', () => {
     expect(serverless.functions.notFound?.events).toEqual([{ httpApi: '*' }])
+  })
+})
+
+describe('scheduled jobs are no operations and have no route', () => {
+  test.each(Object.keys(jobs))('%s runs on a schedule from its jobs/ file', (name) => {
+    const fn = serverless.functions[name]
+    expect(fn, `no serverless.yml function ${name}`).toBeDefined()
+    expect(name in operations).toBe(false)
+    expect(fn?.handler).toBe(`functions/src/jobs/${kebab(name)}.handler`)
+    expect(existsSync(join(jobsDir, `${kebab(name)}.ts`))).toBe(true)
+    expect(fn?.events.length).toBeGreaterThan(0)
+    for (const event of fn?.events ?? []) expect(Object.keys(event)).toEqual(['schedule'])
+  })
+
+  test('every scheduled function is a named job', () => {
+    const scheduled = Object.entries(serverless.functions)
+      .filter(([, fn]) => fn.events.some((e) => 'schedule' in e))
+      .map(([name]) => name)
+    expect(scheduled.sort()).toEqual(Object.keys(jobs).sort())
   })
 })
 

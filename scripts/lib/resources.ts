@@ -3,8 +3,11 @@ import { join } from 'node:path'
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
+  type GlobalSecondaryIndex,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb'
 import { type CORSRule, CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3'
@@ -63,10 +66,31 @@ export async function createTable(endpoint: string, stage = 'local'): Promise<st
     }
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error
+    await addMissingIndexes(client, input)
   } finally {
     client.destroy()
   }
   return p.TableName
+}
+
+/**
+ * A table kept from an earlier start (.data/) gets the indexes serverless.yml added since (gsi2, the
+ * deduction index of issue 12), one UpdateTable each, as CloudFormation does on deploy.
+ */
+async function addMissingIndexes(client: DynamoDBClient, input: CreateTableCommandInput) {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: input.TableName }))
+  const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName))
+  const missing = (input.GlobalSecondaryIndexes ?? []).filter((i: GlobalSecondaryIndex) => !have.has(i.IndexName))
+  for (const index of missing) {
+    const used = new Set(index.KeySchema?.map((k) => k.AttributeName))
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => used.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    )
+  }
 }
 
 export async function createBucket(endpoint: string, stage = 'local'): Promise<string> {

@@ -1,7 +1,9 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { chinaDate } from '@gjj/shared/clock'
+import { nextDueDateAfter as nextContractDueDate } from '@gjj/shared/loan/due-dates'
 import { db, queryPage, table } from './client'
 import { decodeCursor } from './paging'
-import type { StoredItem } from './transaction'
+import type { StoredItem, Write } from './transaction'
 
 /**
  * 公积金贷款 and its records.
@@ -32,6 +34,8 @@ export interface LoanItem {
   bankCardNo: string
   houseAddress: string | null
   version: number
+  /** 按月委托提取: the due date the daily deduction takes next (in the deduction index); null when not signed */
+  deductionDueDate?: string | null
 }
 
 export interface RepaymentItem {
@@ -92,6 +96,7 @@ export function loanFromItem(i: StoredItem): LoanItem {
     bankCardNo: i.bankCardNo as string,
     houseAddress: (i.houseAddress as string | null | undefined) ?? null,
     version: i.version as number,
+    deductionDueDate: (i.deductionDueDate as string | null | undefined) ?? null,
   }
 }
 
@@ -153,7 +158,10 @@ export async function listOverdue(loanNo: string): Promise<OverdueItem[]> {
 
 /** seed: the loan, its repayments and its overdue periods */
 export async function putLoanWithRecords(loan: LoanItem, repayments: RepaymentItem[], overdue: OverdueItem[]) {
-  await db.send(new PutCommand({ TableName: table, Item: { ...loanKey(loan.loanNo), entity: 'Loan', ...loan } }))
+  const index = loan.deductionDueDate ? deductionIndex(loan.loanNo, loan.deductionDueDate) : {}
+  await db.send(
+    new PutCommand({ TableName: table, Item: { ...loanKey(loan.loanNo), entity: 'Loan', ...loan, ...index } }),
+  )
   const items = [
     ...repayments.map((r) => ({ ...repaymentKey(loan.loanNo, r), entity: 'Repayment', ...r })),
     ...overdue.map((o) => ({ ...overdueKey(loan.loanNo, o.period), entity: 'OverduePeriod', ...o })),
@@ -164,5 +172,72 @@ export async function putLoanWithRecords(loan: LoanItem, repayments: RepaymentIt
         RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
       }),
     )
+  }
+}
+
+// ---- 按月委托提取 (monthly deduction): the sparse deduction index (issue 12, item 6) ----------------
+
+/**
+ * A signed loan carries `gsi2pk` = DEDUCT#<shard>, `gsi2sk` = <due date>#<loanNo> (and the plain
+ * `deductionDueDate`): the daily deduction Queries gsi2 for the loans of a shard due on or before a
+ * China date, never scanning. Unsigned and settled loans have no such attributes, so the index holds
+ * only what the job works on. Shards spread one busy due date over DEDUCTION_SHARDS partitions, each
+ * a worker invocation of its own (decision 59).
+ */
+export const DEDUCTION_INDEX = 'gsi2'
+export const DEDUCTION_SHARDS = 16
+const DEDUCT = 'DEDUCT#'
+
+export function deductionShard(loanNo: string): number {
+  let h = 0x811c9dc5 // FNV-1a, 32 bits
+  for (let i = 0; i < loanNo.length; i++) h = Math.imul(h ^ loanNo.charCodeAt(i), 0x01000193) >>> 0
+  return h % DEDUCTION_SHARDS
+}
+
+export const deductionPartition = (shard: number) => `${DEDUCT}${String(shard).padStart(2, '0')}`
+/** the index attributes of a loan due on `dueDate` */
+export const deductionIndex = (loanNo: string, dueDate: string) => ({
+  gsi2pk: deductionPartition(deductionShard(loanNo)),
+  gsi2sk: `${dueDate}#${loanNo}`,
+  deductionDueDate: dueDate,
+})
+/** the highest sort key of loans due on or before `date` */
+export const deductionUpTo = (date: string) => `${date}#~`
+
+/** the first contract due date after China date `on` (null: none left) */
+export function nextDueDateAfter(loan: LoanItem, on: string): string | null {
+  return loan.status === 'settled' ? null : nextContractDueDate(loan, on)
+}
+
+/**
+ * 按月抵扣签约/取消 approved: flips 是否按月委托提取 on the loan as read (its version) and puts it into
+ * the deduction index from the first due date after the approval's China date, or takes it out.
+ * The daily job reads the payment of that date from the current plan (services/loan.ts currentPlan).
+ */
+export function setMonthlyDeduction(
+  loan: LoanItem,
+  signed: boolean,
+  at: string,
+): Write<{ reason: 'loanChanged'; loan?: LoanItem }> {
+  const due = signed ? nextDueDateAfter(loan, chinaDate(at)) : null
+  const index = due ? deductionIndex(loan.loanNo, due) : null
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: loanKey(loan.loanNo),
+        UpdateExpression: index
+          ? 'SET monthlyDeductionSigned = :s, version = :next, gsi2pk = :ipk, gsi2sk = :isk, deductionDueDate = :due'
+          : 'SET monthlyDeductionSigned = :s, version = :next REMOVE gsi2pk, gsi2sk, deductionDueDate',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: {
+          ':s': signed,
+          ':v': loan.version,
+          ':next': loan.version + 1,
+          ...(index ? { ':ipk': index.gsi2pk, ':isk': index.gsi2sk, ':due': index.deductionDueDate } : {}),
+        },
+      },
+    },
+    onFailure: (now) => ({ reason: 'loanChanged', ...(now ? { loan: loanFromItem(now) } : {}) }),
   }
 }

@@ -1,5 +1,6 @@
 import { addDays, addMonths, type IsoDate } from '@gjj/shared/date'
 import { yearlySettlementInterest } from '@gjj/shared/loan/deposit-interest'
+import { nextDueDateAfter } from '@gjj/shared/loan/due-dates'
 import { buildSchedule } from '@gjj/shared/loan/schedule'
 import { idCheckChar, withLuhnCheckDigit } from '@gjj/shared/validation'
 import type { AccountItem, LedgerEntry } from '../repository/accounts'
@@ -35,6 +36,8 @@ export interface DemoLoan {
   latePaidPeriod?: number
   /** the most recent due period is left unpaid (逾期) */
   lastPeriodOverdue?: boolean
+  /** 已签约按月委托提取: in the deduction index from the first due date after the seed date */
+  monthlyDeductionSigned?: boolean
   houseAddress: string
 }
 
@@ -160,6 +163,31 @@ export const demoPeople: DemoPerson[] = [
       houseAddress: '乌鲁木齐市天山区光明路 88 号 6 栋 1201 室',
     },
     note: '有公积金贷款（等额本金），无逾期',
+  },
+  {
+    depositorId: 'D65010003',
+    name: '周建华',
+    centerCode: 'C65010',
+    region: '650104',
+    birthDate: '1982-06-15',
+    gender: 'male',
+    seq: '233',
+    phone: '13899990006',
+    employerName: '乌鲁木齐某建设集团',
+    accountNo: '650100100003',
+    openedOn: '2009-09-01',
+    baseFen: 800_000,
+    loan: {
+      loanNo: 'DK6501020200003',
+      principalFen: 50_000_000,
+      annualRatePpm: 31_000,
+      months: 240,
+      method: '01',
+      ageMonths: 60,
+      monthlyDeductionSigned: true,
+      houseAddress: '乌鲁木齐市水磨沟区南湖北路 66 号 2 栋 902 室',
+    },
+    note: '有公积金贷款，已签约按月委托提取（还款日从公积金账户扣款：npm run deduct）',
   },
 ]
 
@@ -368,34 +396,33 @@ export function demoLoan(
     })
   }
   const last = schedule.periods.at(-1)
-  return {
-    loan: {
-      loanNo: l.loanNo,
-      contractNo: `HT${l.loanNo.slice(2)}`,
-      depositorId: p.depositorId,
-      accountNo: p.accountNo,
-      centerCode: p.centerCode,
-      status: overdue.length ? 'overdue' : 'normal',
-      principalFen: l.principalFen,
-      remainingPrincipalFen: remaining,
-      annualRatePpm: l.annualRatePpm,
-      repaymentMethod: l.method,
-      months: l.months,
-      paidMonths: repayments.length,
-      disbursedOn,
-      firstDueDate,
-      endDate: last?.dueDate as string,
-      repaymentDay: 20,
-      lastDueDate: due.at(-1)?.dueDate ?? disbursedOn,
-      monthlyDeductionSigned: false,
-      bankName: '中国建设银行',
-      bankCardNo: withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`),
-      houseAddress: l.houseAddress,
-      version: 1,
-    },
-    repayments,
-    overdue,
+  const loan: LoanItem = {
+    loanNo: l.loanNo,
+    contractNo: `HT${l.loanNo.slice(2)}`,
+    depositorId: p.depositorId,
+    accountNo: p.accountNo,
+    centerCode: p.centerCode,
+    status: overdue.length ? 'overdue' : 'normal',
+    principalFen: l.principalFen,
+    remainingPrincipalFen: remaining,
+    annualRatePpm: l.annualRatePpm,
+    repaymentMethod: l.method,
+    months: l.months,
+    paidMonths: repayments.length,
+    disbursedOn,
+    firstDueDate,
+    endDate: last?.dueDate as string,
+    repaymentDay: 20,
+    lastDueDate: due.at(-1)?.dueDate ?? disbursedOn,
+    monthlyDeductionSigned: Boolean(l.monthlyDeductionSigned),
+    bankName: '中国建设银行',
+    bankCardNo: withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`),
+    houseAddress: l.houseAddress,
+    version: 1,
   }
+  // a signed loan is in the deduction index from its first due date after the seed date
+  if (l.monthlyDeductionSigned) loan.deductionDueDate = nextDueDateAfter(loan, today)
+  return { loan, repayments, overdue }
 }
 
 export function demoDepositor(p: DemoPerson, hashes: { password: string; hotline: string }, at: string): DepositorItem {

@@ -18,7 +18,13 @@ async function ownLoan(session: DepositorSession, loanNo?: string): Promise<loan
   return loan
 }
 
-function schedule(loan: loans.LoanItem): SchedulePeriod[] {
+/**
+ * The loan's current plan (还款计划): each period's due date, payment, principal and interest. The ONE
+ * place every reader of the plan goes through — 我的贷款, 还款计划 and the monthly deduction (the
+ * payment due on a date). Today it is the contract schedule; a loan business that replaces the
+ * schedule (提前还本) changes only this function.
+ */
+export function currentPlan(loan: loans.LoanItem): SchedulePeriod[] {
   return buildSchedule(
     {
       principalFen: loan.principalFen,
@@ -51,7 +57,7 @@ export async function loanOverview(session: DepositorSession, { loanNo }: { loan
   if (!session.loanNo && loanNo === undefined) return { loan: null }
   const [loan, overdueItems] = await Promise.all([ownLoan(session, loanNo), loans.listOverdue(session.loanNo ?? '')])
   const on = today()
-  const periods = schedule(loan)
+  const periods = currentPlan(loan)
   const overdue = presentOverdue(loan, overdueItems, on)
   const next = loan.status === 'settled' ? undefined : periods.find((p) => (p.dueDate as string) >= on)
   const lastDue = periods.filter((p) => (p.dueDate as string) < on).at(-1)
@@ -115,7 +121,7 @@ export async function plan(session: DepositorSession, page: LoanPage) {
   const limit = page.limit ?? 12
   const overdue = new Set(overdueItems.map((o) => o.period))
   const on = today()
-  const items = schedule(loan)
+  const items = currentPlan(loan)
     .slice(from - 1, from - 1 + limit)
     .map((p) => ({
       period: p.period,
