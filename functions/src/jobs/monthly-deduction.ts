@@ -4,7 +4,13 @@ import type { Context } from 'aws-lambda'
 import { z } from 'zod'
 import { log } from '../lib/log'
 import { DEDUCTION_SHARDS } from '../repository/loans'
-import { allShards, type DeductionTask, deductShard, type ShardResult } from '../services/monthly-deduction'
+import {
+  allShards,
+  type DeductionOptions,
+  type DeductionTask,
+  deductShard,
+  type ShardResult,
+} from '../services/monthly-deduction'
 import { invokeSelf } from './invoke'
 
 /**
@@ -34,8 +40,14 @@ export type WorkEvent = z.infer<typeof work>
 
 export type DispatchResult = { dispatched: WorkEvent[] }
 
-/** the job with its way of starting the next invocation (Lambda's own here; tests and scripts pass theirs) */
-export function createHandler(invoke: (event: WorkEvent) => Promise<void>) {
+/**
+ * The job with its way of starting the next invocation (Lambda's own here; tests pass a recorder)
+ * and its page size and concurrency (the defaults of services/monthly-deduction.ts).
+ */
+export function createHandler(
+  invoke: (event: WorkEvent) => Promise<void>,
+  opts: Pick<DeductionOptions, 'pageSize' | 'concurrency'> = {},
+) {
   return async (
     event: unknown,
     context: Pick<Context, 'getRemainingTimeInMillis'>,
@@ -51,6 +63,7 @@ export function createHandler(invoke: (event: WorkEvent) => Promise<void>) {
     }
     const task = work.parse(event)
     const result = await deductShard(task as DeductionTask, {
+      ...opts,
       shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS,
     })
     const hop = (task.hop ?? 0) + 1
