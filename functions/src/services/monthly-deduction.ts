@@ -61,7 +61,7 @@ export interface ShardResult {
 }
 
 export const PAGE_SIZE = 100
-export const CONCURRENCY = 16
+export const CONCURRENCY = 8
 const ROUNDS = 3
 export const AUDIT_ACTOR = 'SYSTEM#monthlyDeduction'
 export const AUDIT_ACTION = 'loan.monthlyDeduction'
