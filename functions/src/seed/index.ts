@@ -28,8 +28,9 @@ import { demoNews, demoOutlets, demoPublishers } from './info'
 /**
  * Writes the demo data on the first start only (META markers record what was done, so a second
  * start keeps whatever the people using the local stack changed): the people and accounts
- * (SEED#demo), then the news, outlets and publishing staff (SEED#info, added in issue 10, so a
- * stack seeded before gets them on its next start). Returns whether it wrote anything.
+ * (SEED#demo), the people with a loan signed for 按月委托提取 (SEED#deduction, added in issue 12),
+ * then the news, outlets and publishing staff (SEED#info, added in issue 10): a stack seeded before
+ * either gets them on its next start. Returns whether it wrote anything.
  */
 export async function seedDemoData(): Promise<boolean> {
   const people = await seedPeople()
