@@ -25,7 +25,12 @@ export default async function setup(project: TestProject) {
     apiLogFile: join(root, 'test-results', 'e2e-api.log'),
     onApiProblem: (l) => console.error(`[API] ${l}`),
   })
-  project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl })
+  project.provide('e2e', {
+    webUrl: stack.webUrl,
+    apiUrl: stack.apiUrl,
+    dynamoUrl: stack.dynamoUrl,
+    lambdaUrl: stack.lambdaUrl,
+  })
   return async () => {
     await stack.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -34,6 +39,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { webUrl: string; apiUrl: string }
+    /** dynamoUrl, lambdaUrl: for the scheduled jobs a test starts (npm run deduct, a Lambda Invoke) */
+    e2e: { webUrl: string; apiUrl: string; dynamoUrl: string; lambdaUrl: string }
   }
 }

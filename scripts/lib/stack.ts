@@ -20,6 +20,8 @@ export interface StackOptions {
 
 export interface Stack {
   apiUrl: string
+  /** serverless-offline's Lambda API (Invoke), where the scheduled jobs can be started by hand */
+  lambdaUrl: string
   webUrl: string
   dynamoUrl: string
   s3Url: string
@@ -89,7 +91,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       startApi({
         port: opts.ports.api,
         lambdaPort: opts.ports.lambda,
-        env,
+        // the deduction job invokes itself through serverless-offline's Lambda API (decision 59)
+        env: { ...env, LAMBDA_ENDPOINT: `http://127.0.0.1:${opts.ports.lambda}` },
         logFile: apiLogFile,
         onProblem: opts.onApiProblem,
       }),
@@ -102,6 +105,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     return {
       apiUrl: api.url,
+      lambdaUrl: `http://127.0.0.1:${opts.ports.lambda}`,
       webUrl: web.url,
       dynamoUrl: dynamo.url,
       s3Url: s3.url,

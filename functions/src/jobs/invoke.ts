@@ -11,7 +11,11 @@ let client: LambdaClient | undefined
 export async function invokeSelf(event: unknown): Promise<void> {
   const name = process.env.AWS_LAMBDA_FUNCTION_NAME
   if (!name) throw new Error('invokeSelf runs only inside Lambda (AWS_LAMBDA_FUNCTION_NAME is not set)')
-  client ??= new LambdaClient({ region: config.region })
+  // locally: serverless-offline's Lambda API (it runs Event invocations too)
+  client ??= new LambdaClient({
+    region: config.region,
+    ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
+  })
   await client.send(
     new InvokeCommand({
       FunctionName: name,

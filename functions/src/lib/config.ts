@@ -15,11 +15,15 @@ function optional(name: string): string | undefined {
 const stage = required('STAGE')
 const dynamodbEndpoint = optional('DYNAMODB_ENDPOINT')
 const s3Endpoint = optional('S3_ENDPOINT')
+/** serverless-offline's Lambda API, where a job invokes itself on the local stage */
+const lambdaEndpoint = optional('LAMBDA_ENDPOINT')
 
 // Local endpoints (DynamoDB Local, s3rver) are only accepted on the local stage: a deployed stage
 // that was handed one by mistake must not silently write people's data somewhere else.
-if (stage !== 'local' && (dynamodbEndpoint || s3Endpoint)) {
-  throw new Error(`DYNAMODB_ENDPOINT / S3_ENDPOINT are only allowed on the local stage, not on ${stage}`)
+if (stage !== 'local' && (dynamodbEndpoint || s3Endpoint || lambdaEndpoint)) {
+  throw new Error(
+    `DYNAMODB_ENDPOINT / S3_ENDPOINT / LAMBDA_ENDPOINT are only allowed on the local stage, not on ${stage}`,
+  )
 }
 
 const identityProvider = optional('IDENTITY_PROVIDER') ?? (stage === 'local' ? 'local' : 'real')
@@ -58,6 +62,7 @@ export const config = {
   publicBaseUrl,
   dynamodbEndpoint,
   s3Endpoint,
+  lambdaEndpoint,
   identity: {
     provider: identityProvider as 'local' | 'real',
     alipay: alipayAppId
