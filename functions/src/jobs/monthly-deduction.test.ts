@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { getAccount } from '@gjj/shared/api/account'
 import { getLoan, listRepayments } from '@gjj/shared/api/loan'
 import { addDays, addMonths } from '@gjj/shared/date'
@@ -472,6 +472,32 @@ describe('a fault inside the deduction transaction', () => {
     expect(next.counts).toMatchObject({ full: 1, failed: 0 })
     expect(await balanceOf(victim.person.accountNo)).toBe(balance - periodDue(victim.loan).paymentFen)
     for (const p of loans) expect(await recordsOf(p.loan.loanNo)).toHaveLength(1)
+  })
+
+  test('an invocation that dies after its first page (a read fails): its retry books the rest, nothing twice', async () => {
+    const shard = takeShard()
+    const loans = await signedLoans(5, shard)
+    const date = loans[0]?.loan.deductionDueDate as string
+    const before = await Promise.all(loans.map((p) => balanceOf(p.person.accountNo)))
+    const send = db.send.bind(db)
+    let batchGets = 0
+    const spy = vi.spyOn(db, 'send').mockImplementation((async (command: unknown) => {
+      if (command instanceof BatchGetCommand && ++batchGets === 2) throw new Error('injected: the invocation dies')
+      return send(command as never)
+    }) as typeof db.send)
+
+    await expect(deductShard({ date, shard }, { pageSize: 2 })).rejects.toThrow('the invocation dies')
+    spy.mockRestore()
+    const booked = await Promise.all(loans.map(async (p) => (await recordsOf(p.loan.loanNo)).length))
+    expect(booked.sort()).toEqual([0, 0, 0, 1, 1])
+
+    // Lambda retries the same event: the index holds only what is left
+    const retry = await deductShard({ date, shard }, { pageSize: 2 })
+    expect(retry.counts).toMatchObject({ full: 3, failed: 0 })
+    for (const [i, p] of loans.entries()) {
+      expect(await recordsOf(p.loan.loanNo)).toHaveLength(1)
+      expect(await balanceOf(p.person.accountNo)).toBe((before[i] as number) - periodDue(p.loan).paymentFen)
+    }
   })
 
   test('written but the answer lost: the next run does not book it again', async () => {
