@@ -215,7 +215,9 @@ export async function startApi(opts: {
   }
   const url = `http://127.0.0.1:${opts.port}`
   try {
-    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 120_000, child)
+    // API_READY_TIMEOUT_S: a machine busy with other builds may need longer than the default 2 minutes
+    const timeoutMs = Number(process.env.API_READY_TIMEOUT_S ?? 120) * 1000
+    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, timeoutMs, child)
   } catch (error) {
     await stop()
     throw new StartError(`${(error as Error).message}\n${tail.join('\n')}`)
