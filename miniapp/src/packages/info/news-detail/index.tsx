@@ -1,14 +1,13 @@
-import { isText, newsIdFromHref, type RichTextNode, toMiniProgramNodes } from '@gjj/shared/info/rich-text-nodes'
+import { isText, newsIdFromHref, type RichTextNode } from '@gjj/shared/info/rich-text-nodes'
 import { Cell } from '@nutui/nutui-react-taro'
-import { RichText, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { api } from '../../../api'
 import { Loaded } from '../../../components/Loaded'
-import { Tag } from '../../../components/Tag'
 import { chosenCenter } from '../../../lib/center'
-import { formatDay } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
+import { Article } from '../components/Article'
 import './index.css'
 
 export const newsDetailUrl = (id: string) => `/packages/info/news-detail/index?id=${encodeURIComponent(id)}`
@@ -50,15 +49,7 @@ export default function NewsDetailPage() {
       <Loaded state={news} rows={10}>
         {(n) => (
           <>
-            <View className="article">
-              <Text className="article__title">{n.title}</Text>
-              <View className="article__meta">
-                <Text>{formatDay(n.publishedAt)}</Text>
-                <Text>来源：{n.source}</Text>
-                {n.regionWide && <Tag tone="blue">自治区</Tag>}
-              </View>
-              <RichText className="article__body" nodes={toMiniProgramNodes(n.body)} />
-            </View>
+            <Article article={n} />
             {linkedNews(n.body, n.id).length > 0 && (
               <>
                 <View className="section-title">
