@@ -2,7 +2,9 @@ import { isText, newsIdFromHref, type RichTextNode } from '@gjj/shared/info/rich
 import { Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import { api } from '../../../api'
+import { ConsentGate } from '../../../components/ConsentGate'
 import { Loaded } from '../../../components/Loaded'
 import { chosenCenter } from '../../../lib/center'
 import { useRefresh } from '../../../lib/use-refresh'
@@ -32,20 +34,37 @@ export function linkedNews(nodes: readonly RichTextNode[], self: string): { id: 
   return [...found].map(([id, title]) => ({ id, title }))
 }
 
-/** manual chapter 3: one article — title, date, source, body and the news it links to */
+/**
+ * manual chapter 3: one article — title, date, source, body and the news it links to. A shared link
+ * opens this page first: the 隐私声明 summary comes before the article when this device has not
+ * agreed to the current version (ConsentGate).
+ */
 export default function NewsDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
+  const [title, setTitle] = useState<string>()
+  useShareAppMessage(() => ({ title: title ?? '新闻动态', path: newsDetailUrl(id) }))
+  return (
+    <View className="page">
+      <ConsentGate what="查看新闻">
+        <NewsDetail id={id} onTitle={setTitle} />
+      </ConsentGate>
+    </View>
+  )
+}
+
+function NewsDetail({ id, onTitle }: { id: string; onTitle: (title: string) => void }) {
   const center = chosenCenter()
   const news = useRequest(async () => {
     if (!center) throw new Error('请先选择所在缴存中心')
-    return api.getNews({ centerCode: center.code, id })
+    const n = await api.getNews({ centerCode: center.code, id })
+    onTitle(n.title)
+    return n
   }, id)
   useRefresh(news.reload)
-  useShareAppMessage(() => ({ title: news.data?.title ?? '新闻动态', path: newsDetailUrl(id) }))
 
   return (
-    <View className="page">
+    <>
       <Loaded state={news} rows={10}>
         {(n) => (
           <>
@@ -68,6 +87,6 @@ export default function NewsDetailPage() {
           </>
         )}
       </Loaded>
-    </View>
+    </>
   )
 }
