@@ -12,7 +12,11 @@ import { useRequest } from '../../../lib/use-request'
 import { Article } from '../components/Article'
 import './index.css'
 
-export const newsDetailUrl = (id: string) => `/packages/info/news-detail/index?id=${encodeURIComponent(id)}`
+/** an article's address; with the center, so a link shared to a chat opens for someone who has not chosen one */
+export const newsDetailUrl = (id: string, centerCode?: string) =>
+  `/packages/info/news-detail/index?id=${encodeURIComponent(id)}${centerCode ? `&center=${encodeURIComponent(centerCode)}` : ''}`
+
+const CENTER_CODE = /^C\d{5}$/
 
 /** the plain text of nodes (a link's words) */
 function textOf(nodes: readonly RichTextNode[]): string {
@@ -42,22 +46,31 @@ export function linkedNews(nodes: readonly RichTextNode[], self: string): { id: 
 export default function NewsDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
+  const linked = decodeURIComponent(params.center ?? '')
+  const centerCode = CENTER_CODE.test(linked) ? linked : chosenCenter()?.code
   const [title, setTitle] = useState<string>()
-  useShareAppMessage(() => ({ title: title ?? '新闻动态', path: newsDetailUrl(id) }))
+  useShareAppMessage(() => ({ title: title ?? '新闻动态', path: newsDetailUrl(id, centerCode) }))
   return (
     <View className="page">
       <ConsentGate what="查看新闻">
-        <NewsDetail id={id} onTitle={setTitle} />
+        <NewsDetail id={id} centerCode={centerCode} onTitle={setTitle} />
       </ConsentGate>
     </View>
   )
 }
 
-function NewsDetail({ id, onTitle }: { id: string; onTitle: (title: string) => void }) {
-  const center = chosenCenter()
+function NewsDetail({
+  id,
+  centerCode,
+  onTitle,
+}: {
+  id: string
+  centerCode: string | undefined
+  onTitle: (title: string) => void
+}) {
   const news = useRequest(async () => {
-    if (!center) throw new Error('请先选择所在缴存中心')
-    const n = await api.getNews({ centerCode: center.code, id })
+    if (!centerCode) throw new Error('请先选择所在缴存中心')
+    const n = await api.getNews({ centerCode, id })
     onTitle(n.title)
     return n
   }, id)
@@ -79,7 +92,7 @@ function NewsDetail({ id, onTitle }: { id: string; onTitle: (title: string) => v
                     key={l.id}
                     title={l.title}
                     clickable
-                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id) })}
+                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id, centerCode) })}
                   />
                 ))}
               </>
