@@ -119,6 +119,8 @@ describe('a publisher of 阿勒泰 in the review console', () => {
     await vis(staff, '.news-edit__link').click()
     await expect.poll(() => area.locator('a[href^="/news/"]').count()).toBe(1)
     await vis(staff, '.news-edit__links').waitFor({ state: 'hidden' })
+    await expect.poll(() => staff.locator('.nut-overlay').locator('visible=true').count()).toBe(0)
+    await area.scrollIntoViewIfNeeded()
     await shot(staff, 'publish-02-editor')
   })
 

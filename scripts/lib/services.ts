@@ -215,7 +215,9 @@ export async function startApi(opts: {
   }
   const url = `http://127.0.0.1:${opts.port}`
   try {
-    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 120_000, child)
+    // serverless-offline bundles every function first: on 2 cores shared with other builds that took
+    // over 120 s (seen while four H5/e2e builds ran at once), so it gets 300 s
+    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 300_000, child)
   } catch (error) {
     await stop()
     throw new StartError(`${(error as Error).message}\n${tail.join('\n')}`)
