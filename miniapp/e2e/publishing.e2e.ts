@@ -275,3 +275,32 @@ describe('网点管理', () => {
     await staff.getByText('已保存').locator('visible=true').waitFor()
   })
 })
+
+describe('the region admin', () => {
+  test('switches 新闻管理 between 本中心新闻 and 自治区通知, and has no 审批', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    })
+    const p = await context.newPage()
+    await p.goto(webUrl('/packages/admin/login/index'))
+    await settled(p)
+    await vis(p, '.admin-login__username input').fill('region.admin')
+    await vis(p, '.admin-login__password input').fill(DEMO_STAFF_PASSWORD)
+    await vis(p, '.admin-login__submit .nut-button').tap()
+    await vis(p, '.news-desk__scope--region').waitFor()
+    await settled(p)
+    const sections = await p.locator('.console-nav__item').locator('visible=true').allTextContents()
+    expect(sections).toEqual(['新闻管理', '网点管理'])
+    await vis(p, '.news-desk__scope--region').click()
+    await vis(p, '.news-desk__item', '自治区').waitFor()
+    await expect(vis(p, '.news-desk__new').textContent()).resolves.toBe('新建自治区通知')
+    await shot(p, 'publish-15-region-desk')
+    const items = p.locator('.news-desk__item').locator('visible=true')
+    const count = await items.count()
+    for (let i = 0; i < count; i++) await expect(items.nth(i).textContent()).resolves.toContain('自治区')
+    await context.close()
+  })
+})
