@@ -173,7 +173,9 @@ describe('服务网点查询', () => {
         scale: 16,
       })
 
-    await vis(p, '.outlet__name').tap()
+    // after the tel: navigation of 【拨打电话】 headless Chromium stops delivering real input to the
+    // page (seen: tap() times out, click() lands nowhere, the page itself is fine): a DOM click opens it
+    await vis(p, '.outlet__name').dispatchEvent('click')
     await vis(p, '.outlet__hours-line').waitFor()
     await settled(p)
     await shot(p, 'info-outlet-detail')
