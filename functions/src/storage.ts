@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3'
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
@@ -74,6 +75,23 @@ export async function readObjectStart(key: string, bytes: number): Promise<Uint8
     if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined
     throw error
   }
+}
+
+/** a whole object's bytes (news images, ≤ 2 MB), or undefined when it is not there */
+export async function readObject(key: string): Promise<Uint8Array | undefined> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+    return (await out.Body?.transformToByteArray()) ?? new Uint8Array()
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined
+    throw error
+  }
+}
+
+/** writes an object the system made itself (a cover's thumbnail) */
+export async function putObject(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }))
 }
 
 /** the public address of an object under `public/` (news covers): config.publicBaseUrl + key */

@@ -39,7 +39,22 @@ export default defineAppConfig({
       root: 'packages/withdraw',
       pages: ['kinds/index', 'apply/index', 'upload/index', 'mine/index', 'detail/index'],
     },
-    ...(reviewConsole ? [{ root: 'packages/admin', pages: ['login/index', 'queue/index', 'detail/index'] }] : []),
+    ...(reviewConsole
+      ? [
+          {
+            root: 'packages/admin',
+            pages: [
+              'login/index',
+              'queue/index',
+              'detail/index',
+              'news/index',
+              'news-edit/index',
+              'outlets/index',
+              'outlet-edit/index',
+            ],
+          },
+        ]
+      : []),
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,6 +2,7 @@ import { type PropsWithChildren, useEffect } from 'react'
 import { z } from 'zod'
 // zod answers in Chinese (zh-CN locale + plain field messages); builds no schema, so jitless below still comes first
 import '@gjj/shared/zod-locale'
+import { listenForWechatPrivacy } from './lib/privacy'
 import './app.css'
 
 // mini-programs forbid `new Function`: zod must not compile validators at run time. z.config merges
@@ -9,7 +10,8 @@ import './app.css'
 z.config({ jitless: true })
 
 function App({ children }: PropsWithChildren) {
-  useEffect(() => {}, [])
+  // WeChat holds its personal-information APIs until the person answers the 隐私声明 summary
+  useEffect(() => listenForWechatPrivacy(), [])
   return children
 }
 

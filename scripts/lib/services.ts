@@ -215,8 +215,9 @@ export async function startApi(opts: {
   }
   const url = `http://127.0.0.1:${opts.port}`
   try {
-    // API_READY_TIMEOUT_S: a machine busy with other builds may need longer than the default 2 minutes
-    const timeoutMs = Number(process.env.API_READY_TIMEOUT_S ?? 120) * 1000
+    // serverless-offline bundles every function first: on 2 cores shared with other builds that took
+    // over 120 s, so it gets 300 s unless API_READY_TIMEOUT_S says otherwise
+    const timeoutMs = Number(process.env.API_READY_TIMEOUT_S ?? 300) * 1000
     await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, timeoutMs, child)
   } catch (error) {
     await stop()

@@ -1,30 +1,37 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { getNews, listNews } from '@gjj/shared/api/news'
 import {
+  addNewsImage,
   createNews,
   deleteNews,
   getStaffNews,
   listStaffNews,
+  previewNews,
   publishNews,
   requestNewsImageUpload,
   unpublishNews,
   updateNews,
 } from '@gjj/shared/api/publishing'
 import { toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
+import jpeg from 'jpeg-js'
+import { PNG } from 'pngjs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer } from '../../test/factory'
 import { auditsOf, countCalls, makeStaff } from '../../test/publishing'
+import { jpegSize, THUMB_WIDTH } from '../lib/thumbnail'
 import { db, table } from '../repository/client'
 import { articleKey } from '../repository/news'
 import { seedDemoData } from '../seed/index'
-import { NEWS_IMAGE_PREFIX } from '../services/news'
+import { NEWS_IMAGE_PREFIX, REGION_SOURCE } from '../services/news'
+import { handler as addImageHandler } from './add-news-image'
 import { handler as createHandler } from './create-news'
 import { handler as deleteHandler } from './delete-news'
 import { handler as getHandler } from './get-news'
 import { handler as getStaffHandler } from './get-staff-news'
 import { handler as listHandler } from './list-news'
 import { handler as listStaffHandler } from './list-staff-news'
+import { handler as previewHandler } from './preview-news'
 import { handler as publishHandler } from './publish-news'
 import { handler as uploadHandler } from './request-news-image-upload'
 import { handler as unpublishHandler } from './unpublish-news'
@@ -300,18 +307,76 @@ async function upload(token: string, bytes: Uint8Array, contentType: 'image/png'
   return key
 }
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+/** a real picture of `width` × `height`, a colour gradient (so it does not compress to nothing) */
+function picture(width: number, height: number, as: 'png' | 'jpg'): Uint8Array {
+  const data = new Uint8Array(width * height * 4)
+  for (let i = 0; i < width * height; i++) {
+    data.set([(i % width) % 256, Math.floor(i / width) % 256, (i * 7) % 256, 255], i * 4)
+  }
+  if (as === 'jpg') return new Uint8Array(jpeg.encode({ width, height, data }, 90).data)
+  const png = new PNG({ width, height })
+  png.data.set(data)
+  return new Uint8Array(PNG.sync.write(png))
+}
+const PNG_PICTURE = picture(960, 540, 'png')
+/** a PNG signature and header start, but no picture behind it */
+const PNG_HEADER_ONLY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+
+async function bytesAt(url: string) {
+  const res = await fetch(url)
+  expect(res.status, url).toBe(200)
+  return new Uint8Array(await res.arrayBuffer())
+}
 
 describe('covers', () => {
-  test('an uploaded PNG becomes the cover, served from the system storage, and shows in the list', async () => {
-    const key = await upload(publisher.token, PNG, 'image/png')
+  test('an uploaded PNG becomes the cover, served from the system storage; the list shows its thumbnail', async () => {
+    const key = await upload(publisher.token, PNG_PICTURE, 'image/png')
     const n = await published(publisher.token, { title: '有封面', coverKey: key })
 
     expect(n.coverImageUrl?.startsWith(`${NEWS_IMAGE_PREFIX}${TEST_CENTER}/${n.id}/`)).toBe(true)
-    const fetched = await fetch(n.coverImageUrl as string)
-    expect(fetched.status).toBe(200)
+    const original = await bytesAt(n.coverImageUrl as string)
+    expect(original).toEqual(PNG_PICTURE)
     const item = bodyOf<Page>(await list(TEST_CENTER, { limit: 100 })).items.find((i) => i.id === n.id)
-    expect(item?.coverThumbnailUrl).toBe(n.coverImageUrl)
+    const thumbUrl = item?.coverThumbnailUrl as string
+    expect(thumbUrl).toMatch(new RegExp(`^${NEWS_IMAGE_PREFIX}${TEST_CENTER}/${n.id}/[A-Za-z0-9]+\\.thumb\\.jpg$`))
+    expect(thumbUrl).not.toBe(n.coverImageUrl)
+    const thumb = await bytesAt(thumbUrl)
+    expect(jpegSize(thumb)).toEqual({ width: THUMB_WIDTH, height: 135 })
+    expect(thumb.length).toBeLessThan(original.length / 10)
+    // the article itself shows the original
+    const article = bodyOf<{ coverImageUrl: string }>(await read(TEST_CENTER, n.id))
+    expect(article.coverImageUrl).toBe(n.coverImageUrl)
+  })
+
+  test('a JPEG cover narrower than a thumbnail keeps its width; a new cover on edit gets a new thumbnail', async () => {
+    const small = await upload(publisher.token, picture(160, 90, 'jpg'), 'image/jpeg')
+    const n = await published(publisher.token, { title: '小封面', coverKey: small })
+    const first = bodyOf<Page>(await list(TEST_CENTER, { limit: 100 })).items.find((i) => i.id === n.id)
+    expect(jpegSize(await bytesAt(first?.coverThumbnailUrl as string))).toEqual({ width: 160, height: 90 })
+
+    const wide = await upload(publisher.token, picture(800, 800, 'jpg'), 'image/jpeg')
+    const edited = await updateHandler(
+      eventFor(
+        updateNews,
+        { id: n.id, title: '小封面', body: '<p>正文</p>', coverKey: wide, version: n.version },
+        { token: publisher.token },
+      ),
+    )
+    expect(edited.statusCode).toBe(200)
+    const second = bodyOf<Page>(await list(TEST_CENTER, { limit: 100 })).items.find((i) => i.id === n.id)
+    expect(second?.coverThumbnailUrl).not.toBe(first?.coverThumbnailUrl)
+    expect(jpegSize(await bytesAt(second?.coverThumbnailUrl as string))).toEqual({
+      width: THUMB_WIDTH,
+      height: THUMB_WIDTH,
+    })
+  })
+
+  test('a file that starts like a PNG but holds no picture is refused in Chinese', async () => {
+    const key = await upload(publisher.token, PNG_HEADER_ONLY, 'image/png')
+    const { res, body } = await draft(publisher.token, { coverKey: key })
+    expect(res.statusCode).toBe(422)
+    expect(body.message).toBe('封面图片无法读取，请换一张 JPG 或 PNG 图片')
+    expect(body.issues?.[0]?.path).toEqual(['coverKey'])
   })
 
   test('a file that is not an image is refused, whatever type it was uploaded as', async () => {
@@ -333,9 +398,85 @@ describe('covers', () => {
   })
 
   test("another center's upload cannot become a cover", async () => {
-    const key = await upload(otherPublisher.token, PNG, 'image/png')
+    const key = await upload(otherPublisher.token, PNG_PICTURE, 'image/png')
     const { res } = await draft(publisher.token, { coverKey: key })
     expect(res.statusCode).toBe(422)
+  })
+})
+
+describe('pictures in the body', () => {
+  const add = (token: string, key: string) => addImageHandler(eventFor(addNewsImage, { key }, { token }))
+
+  test('an uploaded picture gets an address in the system storage that a saved body keeps', async () => {
+    const key = await upload(publisher.token, picture(400, 300, 'jpg'), 'image/jpeg')
+    const res = await add(publisher.token, key)
+    expect(res.statusCode).toBe(200)
+    const { url } = bodyOf<{ url: string }>(res)
+    expect(url).toMatch(new RegExp(`^${NEWS_IMAGE_PREFIX}${TEST_CENTER}/images/[A-Za-z0-9]+\\.jpg$`))
+    await bytesAt(url)
+
+    const n = await published(publisher.token, { body: `<h2>插图</h2><p><img src="${url}" alt="图一"></p>` })
+    const article = bodyOf<{ body: unknown }>(await read(TEST_CENTER, n.id))
+    expect(JSON.stringify(article.body)).toContain(url)
+  })
+
+  test("a file that is not a picture, one that does not decode and another center's upload are refused", async () => {
+    const text = await upload(publisher.token, new TextEncoder().encode('<svg onload=alert(1)>'), 'image/png')
+    const broken = await upload(publisher.token, PNG_HEADER_ONLY, 'image/png')
+    const foreign = await upload(otherPublisher.token, picture(10, 10, 'png'), 'image/png')
+
+    const messages = []
+    for (const key of [text, broken, foreign]) {
+      const res = await add(publisher.token, key)
+      expect(res.statusCode).toBe(422)
+      messages.push(bodyOf<ErrorBody>(res).message)
+    }
+    expect(messages).toEqual([
+      '文件不是图片，请上传 JPG 或 PNG 图片',
+      '图片无法读取，请换一张 JPG 或 PNG 图片',
+      '图片不正确，请重新上传',
+    ])
+  })
+
+  test('needs the publisher role', async () => {
+    const reviewer = await makeReviewer(TEST_CENTER)
+    const res = await add(reviewer.token, `uploads/news/${TEST_CENTER}/abcdefgh1234`)
+    expect(res.statusCode).toBe(403)
+  })
+})
+
+describe('预览', () => {
+  const preview = (token: string, input: Record<string, unknown>) =>
+    previewHandler(eventFor(previewNews, { title: '预览', ...input }, { token }))
+
+  test('answers the body as depositors will get it, cleaned, with the summary and source; stores nothing', async () => {
+    const before = bodyOf<{ items: unknown[] }>(
+      await listStaffHandler(eventFor(listStaffNews, { limit: 100 }, { token: publisher.token })),
+    ).items.length
+    const res = await preview(publisher.token, {
+      body: '<h1 onclick="x()">标题</h1><p>第一段<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p>',
+    })
+    expect(res.statusCode).toBe(200)
+    const body = bodyOf<{ source: string; summary: string; regionWide: boolean; body: unknown }>(res)
+    expect(body.body).toEqual([
+      { name: 'h2', attrs: {}, children: [{ type: 'text', text: '标题' }] },
+      { name: 'p', attrs: {}, children: [{ type: 'text', text: '第一段链接' }] },
+    ])
+    expect(body.summary).toBe('标题 第一段链接')
+    expect(body.regionWide).toBe(false)
+    const after = bodyOf<{ items: unknown[] }>(
+      await listStaffHandler(eventFor(listStaffNews, { limit: 100 }, { token: publisher.token })),
+    ).items.length
+    expect(after).toBe(before)
+  })
+
+  test('an empty body is 422 in Chinese; a region notice preview needs regionAdmin', async () => {
+    const empty = await preview(publisher.token, { body: '<p> </p><script>x</script>' })
+    expect(empty.statusCode).toBe(422)
+    expect(bodyOf<ErrorBody>(empty).issues?.[0]?.path).toEqual(['body'])
+    expect((await preview(publisher.token, { body: '<p>a</p>', regionWide: true })).statusCode).toBe(403)
+    const region = await preview(regionAdmin.token, { body: '<p>a</p>', regionWide: true })
+    expect(bodyOf<{ source: string }>(region).source).toBe(REGION_SOURCE)
   })
 })
 

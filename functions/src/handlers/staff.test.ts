@@ -23,11 +23,23 @@ describe('staff login', () => {
     const res = await login(reviewer.username, DEMO_STAFF_PASSWORD)
     expect(res.statusCode).toBe(200)
     const body = bodyOf<{ session: { token: string }; staff: { centerCode: string; centerName: string } }>(res)
-    expect(body.staff).toMatchObject({ centerCode: 'C65430', centerName: '阿勒泰地区住房公积金管理中心' })
+    expect(body.staff).toMatchObject({
+      centerCode: 'C65430',
+      centerName: '阿勒泰地区住房公积金管理中心',
+      roles: ['reviewer'],
+    })
     const token = body.session.token
     expect((await meHandler(eventFor(staffMe, {}, { token }))).statusCode).toBe(200)
     expect((await logoutHandler(eventFor(staffLogout, {}, { token }))).statusCode).toBe(200)
     expect((await meHandler(eventFor(staffMe, {}, { token }))).statusCode).toBe(401)
+  })
+
+  test('tells the console which roles the staff member holds (what it may offer)', async () => {
+    const res = await login('region.admin', DEMO_STAFF_PASSWORD)
+    const { session } = bodyOf<{ session: { token: string } }>(res)
+    const me = bodyOf<{ roles: string[] }>(await meHandler(eventFor(staffMe, {}, { token: session.token })))
+    expect(me.roles).toEqual(expect.arrayContaining(['regionAdmin', 'publisher']))
+    expect(me.roles).not.toContain('reviewer')
   })
 
   test('a wrong password and an unknown username get the same answer', async () => {

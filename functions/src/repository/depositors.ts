@@ -31,6 +31,8 @@ export interface DepositorItem {
   /** the 隐私声明 version agreed to and when (acceptPrivacy); absent until the first agreement */
   privacyAcceptedVersion?: string
   privacyAcceptedAt?: string
+  /** when consent was last withdrawn (撤回同意, withdrawPrivacy): the accepted version is removed then */
+  privacyWithdrawnAt?: string
 }
 
 export type LoginKind = 'phone' | 'idNumber'
@@ -71,6 +73,7 @@ export function depositorFromItem(i: StoredItem): DepositorItem {
     ...(i.privacyAcceptedVersion
       ? { privacyAcceptedVersion: i.privacyAcceptedVersion as string, privacyAcceptedAt: i.privacyAcceptedAt as string }
       : {}),
+    ...(i.privacyWithdrawnAt ? { privacyWithdrawnAt: i.privacyWithdrawnAt as string } : {}),
   }
 }
 
@@ -186,6 +189,30 @@ export async function recordPrivacyConsent(depositorId: string, version: string,
           UpdateExpression: 'SET privacyAcceptedVersion = :v, privacyAcceptedAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':v': version, ':at': at },
+        },
+      },
+      onFailure: () => ({ reason: 'noSuchDepositor' as const }),
+    },
+    audit,
+  ])
+  return outcome.ok
+}
+
+/**
+ * 撤回同意: the accepted 隐私声明 version is removed (the depositor is asked again, and `me` answers
+ * null) and the instant of the withdrawal kept, with its audit entry (one transaction). False when
+ * the depositor is not there.
+ */
+export async function withdrawPrivacyConsent(depositorId: string, at: string, audit: Write) {
+  const outcome = await transact([
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: depositorKey(depositorId),
+          UpdateExpression: 'REMOVE privacyAcceptedVersion, privacyAcceptedAt SET privacyWithdrawnAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
         },
       },
       onFailure: () => ({ reason: 'noSuchDepositor' as const }),

@@ -28,6 +28,9 @@ export interface NewsItem {
   /** the object key under public/news/ and its public URL */
   coverKey: string | null
   coverUrl: string | null
+  /** its thumbnail beside it (`<file>.thumb.jpg`, decision 44); absent on articles saved before thumbnails */
+  coverThumbnailKey?: string | null
+  coverThumbnailUrl?: string | null
   status: 'draft' | 'published'
   /** the center's (or region's) name, shown as 来源 */
   sourceName: string
@@ -72,7 +75,8 @@ function feedEntry(n: NewsItem): FeedEntry {
     title: n.title,
     publishedAt: n.publishedAt as string,
     summary: n.summary,
-    coverThumbnailUrl: n.coverUrl,
+    // the list shows the thumbnail; an article saved before thumbnails existed has only its cover
+    coverThumbnailUrl: n.coverThumbnailUrl ?? n.coverUrl,
     regionWide: n.scope === REGION,
   }
 }

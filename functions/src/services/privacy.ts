@@ -3,7 +3,7 @@ import { nowIso } from '../lib/clock'
 import { RuleViolation, Unauthorized } from '../lib/errors'
 import { newId } from '../lib/tokens'
 import { recordAudit } from '../repository/audit'
-import { recordPrivacyConsent } from '../repository/depositors'
+import { recordPrivacyConsent, withdrawPrivacyConsent } from '../repository/depositors'
 import type { DepositorSession } from '../repository/sessions'
 
 /**
@@ -33,4 +33,27 @@ export async function accept(caller: DepositorSession, version: string) {
   )
   if (!recorded) throw new Unauthorized()
   return { version, acceptedAt: at }
+}
+
+/**
+ * 撤回同意 (the statement's promise): the accepted version is removed from the depositor's record and
+ * the withdrawal audited; the app then treats the person as not having agreed (only 房贷计算器 and
+ * the statement), and the next 同意 is recorded again.
+ */
+export async function withdraw(caller: DepositorSession) {
+  const at = nowIso()
+  const done = await withdrawPrivacyConsent(
+    caller.depositorId,
+    at,
+    recordAudit({
+      at,
+      id: newId('AU'),
+      actor: `depositor:${caller.depositorId}`,
+      action: 'privacy.withdraw',
+      target: `depositor:${caller.depositorId}`,
+      detail: { centerCode: caller.centerCode, channel: caller.channel },
+    }),
+  )
+  if (!done) throw new Unauthorized()
+  return { withdrawnAt: at }
 }

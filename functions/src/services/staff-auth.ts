@@ -19,6 +19,7 @@ async function staffProfile(s: staff.StaffItem) {
     name: s.name,
     centerCode: s.centerCode,
     centerName: center?.name ?? s.centerCode,
+    roles: staff.staffRoles(s),
   }
 }
 

@@ -1,15 +1,24 @@
 import { privacySummary } from '@gjj/shared/info/privacy'
 import { Dialog } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { agree, askOnStart, consentOpen, decline, privacyUrl, subscribeConsent } from '../lib/privacy'
+import {
+  agree,
+  askOnStart,
+  consentOpen,
+  decline,
+  privacyUrl,
+  subscribeConsent,
+  WECHAT_AGREE_BUTTON_ID,
+} from '../lib/privacy'
 import './PrivacyConsent.css'
 
 /**
  * The 隐私声明 consent dialog (manual 7.3): the summary, 【查看全文】, 【同意】/【不同意】. Every tab
- * page and the login page hold one; only the page on screen shows it. The first page shown asks
- * when this device has not agreed to the current version.
+ * page, the login page and the pages a shared link may open (ConsentGate) hold one; only the page on
+ * screen shows it. The first page shown asks when this device has not agreed to the current version.
+ * In WeChat it is also the answer to WeChat's own privacy authorization (lib/privacy.ts).
  */
 export function PrivacyConsent() {
   const [open, setOpen] = useState(consentOpen())
@@ -29,6 +38,7 @@ export function PrivacyConsent() {
       onConfirm={agree}
       onCancel={decline}
       onClose={() => undefined}
+      footer={process.env.TARO_ENV === 'weapp' ? <WechatFooter /> : undefined}
     >
       <View className="privacy-consent__body">
         <Text className="privacy-consent__summary">{privacySummary}</Text>
@@ -37,5 +47,27 @@ export function PrivacyConsent() {
         </Text>
       </View>
     </Dialog>
+  )
+}
+
+/**
+ * WeChat lets a held personal-information API go on only after its own agree button was tapped
+ * (`open-type="agreePrivacyAuthorization"`, checked by id), so the weapp build answers with these.
+ */
+function WechatFooter() {
+  return (
+    <View className="privacy-consent__footer">
+      <Button className="privacy-consent__no" onClick={decline}>
+        不同意
+      </Button>
+      <Button
+        id={WECHAT_AGREE_BUTTON_ID}
+        className="privacy-consent__yes"
+        openType="agreePrivacyAuthorization"
+        onAgreePrivacyAuthorization={agree}
+      >
+        同意
+      </Button>
+    </View>
   )
 }

@@ -5,6 +5,7 @@ import { genderSchema } from '../validation'
 import { applicationDetailSchema, applicationId, applicationStatus, applicationSummarySchema } from './application'
 import { coded, fen, id, isoDate, maskedIdNumber, maskedPhone, okOutput, page, pageInput, session } from './common'
 import { defineOperation, emptyInput } from './contract'
+import { staffRoleSchema } from './publishing'
 
 /**
  * The review console (center staff). A reviewer sees and acts on their own center's applications
@@ -16,6 +17,8 @@ export const staffSchema = z.object({
   name: z.string(),
   centerCode: z.string(),
   centerName: z.string(),
+  /** what the console offers: 审批 (reviewer), 新闻/网点 (publisher), 自治区通知 (regionAdmin) */
+  roles: z.array(staffRoleSchema),
 })
 
 export const staffLogin = defineOperation({

@@ -67,6 +67,7 @@ export const operations = {
   listOutlets: outlet.listOutlets,
   getOutlet: outlet.getOutlet,
   acceptPrivacy: privacy.acceptPrivacy,
+  withdrawPrivacy: privacy.withdrawPrivacy,
 
   listStaffNews: publishing.listStaffNews,
   getStaffNews: publishing.getStaffNews,
@@ -75,7 +76,9 @@ export const operations = {
   publishNews: publishing.publishNews,
   unpublishNews: publishing.unpublishNews,
   deleteNews: publishing.deleteNews,
+  previewNews: publishing.previewNews,
   requestNewsImageUpload: publishing.requestNewsImageUpload,
+  addNewsImage: publishing.addNewsImage,
   listStaffOutlets: publishing.listStaffOutlets,
   upsertOutlet: publishing.upsertOutlet,
   deleteOutlet: publishing.deleteOutlet,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { instant } from './common'
-import { defineOperation } from './contract'
+import { defineOperation, emptyInput } from './contract'
 
 /**
  * 隐私声明 consent. The text is shared/src/info/privacy.ts (the app shows it without a request);
@@ -19,4 +19,14 @@ export const acceptPrivacy = defineOperation({
     }),
   }),
   output: z.object({ version: z.string(), acceptedAt: instant }),
+})
+
+export const withdrawPrivacy = defineOperation({
+  name: 'withdrawPrivacy',
+  method: 'POST',
+  path: '/api/privacy/withdraw',
+  audience: 'depositor',
+  summary: '撤回对隐私声明的同意（记录撤回时间；之后除房贷计算器和隐私声明外的功能须重新同意）',
+  input: emptyInput,
+  output: z.object({ withdrawnAt: instant }),
 })

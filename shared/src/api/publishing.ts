@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { gcj02Schema } from '../info/geo'
 import { weeklyHoursSchema } from '../info/hours'
+import { richTextNodesSchema } from '../info/rich-text-nodes'
 import { id, instant, okOutput, page, pageInput } from './common'
 import { defineOperation, emptyInput } from './contract'
 import { outletKindSchema, outletSchema, outletServiceSchema } from './outlet'
@@ -39,6 +40,8 @@ export const staffNewsSchema = z.object({
   regionWide: z.boolean(),
   summary: z.string(),
   coverImageUrl: z.url().nullable(),
+  /** the cover's thumbnail (what the depositors' list shows) */
+  coverThumbnailUrl: z.url().nullable(),
   createdAt: instant,
   updatedAt: instant,
   publishedAt: instant.nullable(),
@@ -143,12 +146,50 @@ export const deleteNews = defineOperation({
   output: okOutput,
 })
 
+export const previewNews = defineOperation({
+  name: 'previewNews',
+  method: 'POST',
+  path: '/api/admin/news-preview',
+  audience: 'staff',
+  summary: '预览新闻：正文按缴存人看到的样子清理后返回（不保存）',
+  input: z.strictObject({
+    title: newsFields.title,
+    body: newsFields.body,
+    regionWide: z.boolean({ error: '是否为自治区通知应为是或否' }).optional(),
+  }),
+  output: z.object({
+    title: z.string(),
+    regionWide: z.boolean(),
+    /** 来源, as the article will show it */
+    source: z.string(),
+    /** the list's one-line summary */
+    summary: z.string(),
+    /** the clean rich-text nodes getNews will answer */
+    body: richTextNodesSchema,
+  }),
+})
+
+export const addNewsImage = defineOperation({
+  name: 'addNewsImage',
+  method: 'POST',
+  path: '/api/admin/news-images/added',
+  audience: 'staff',
+  summary: '正文插图：上传完成后确认（核对文件确为图片），返回可放入正文的图片地址',
+  input: z.strictObject({
+    key: z
+      .string({ error: '图片不正确，请重新上传' })
+      .min(1, { error: '图片不正确，请重新上传' })
+      .max(300, { error: '图片不正确，请重新上传' }),
+  }),
+  output: z.object({ url: z.url() }),
+})
+
 export const requestNewsImageUpload = defineOperation({
   name: 'requestNewsImageUpload',
   method: 'POST',
   path: '/api/admin/news-images',
   audience: 'staff',
-  summary: '上传新闻封面：返回预签名上传表单；上传后把 key 作为 coverKey 保存',
+  summary: '上传新闻图片：返回预签名上传表单；封面上传后把 key 作为 coverKey 保存，正文插图用 addNewsImage 确认',
   input: z.strictObject({
     contentType: z.enum(NEWS_IMAGE_CONTENT_TYPES, { error: '封面只能是 JPG 或 PNG 图片' }),
     size: z

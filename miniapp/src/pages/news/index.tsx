@@ -45,16 +45,20 @@ function NewsList({ center }: { center: Center }) {
   useRefresh(list.reload)
   return (
     <PagedList list={list} empty="暂无新闻动态">
-      {(n) => <NewsRow key={n.id} item={n} />}
+      {(n) => <NewsRow key={n.id} item={n} centerCode={center.code} />}
     </PagedList>
   )
 }
 
-function NewsRow({ item }: { item: NewsListItem }) {
+function NewsRow({ item, centerCode }: { item: NewsListItem; centerCode: string }) {
   return (
     <View
       className="news-row"
-      onClick={() => Taro.navigateTo({ url: `/packages/info/news-detail/index?id=${encodeURIComponent(item.id)}` })}
+      onClick={() =>
+        Taro.navigateTo({
+          url: `/packages/info/news-detail/index?id=${encodeURIComponent(item.id)}&center=${encodeURIComponent(centerCode)}`,
+        })
+      }
     >
       <View className="news-row__text">
         <View className="news-row__title">

@@ -1,34 +1,7 @@
 import Taro from '@tarojs/taro'
+import { adminUrl } from './console-urls'
 
-/** the pages of the review console subpackage (app.config.ts: packages/admin) */
-const ROOT = '/packages/admin'
-const DETAIL = `${ROOT}/detail/index`
-
-export const adminUrl = {
-  login: (redirect?: string) => `${ROOT}/login/index${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`,
-  queue: () => `${ROOT}/queue/index`,
-  detail: (id: string) => `${DETAIL}?id=${encodeURIComponent(id)}`,
-}
-
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
-/**
- * Where to go after signing in: the page named by `redirect` when it is a page of the console
- * (the API client sends an expired reviewer here with the page they were on), else the queue.
- * A review without its id (the H5 build's page stack carries no query) is the queue too.
- */
-export function afterLogin(redirect: string | undefined): string {
-  const target = redirect ? decoded(redirect) : ''
-  const inConsole = target.startsWith(`${ROOT}/`) && !target.startsWith(`${ROOT}/login/`)
-  const idLess = target.startsWith(DETAIL) && !/[?&]id=[^&]/.test(target)
-  return inConsole && !idLess ? target : adminUrl.queue()
-}
+export { adminUrl, afterLogin, type ConsoleSection, homeFor, sectionsFor } from './console-urls'
 
 export function openDetail(id: string) {
   Taro.navigateTo({ url: adminUrl.detail(id) })

@@ -11,10 +11,9 @@ import './index.css'
 
 type Errors = { username?: string; password?: string; form?: string }
 
-/** 审批人员登录: username + password; afterwards the page the reviewer came from, or the queue */
+/** 审批管理后台登录: username + password; afterwards the page the staff member came from, or the first their roles open */
 export default function AdminLoginPage() {
   const { params } = useRouter()
-  const target = afterLogin(params.redirect)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -25,9 +24,9 @@ export default function AdminLoginPage() {
     if (!staffSession.token) return
     staffApi
       .staffMe()
-      .then(() => Taro.redirectTo({ url: target }))
+      .then((me) => Taro.redirectTo({ url: afterLogin(params.redirect, me.roles) }))
       .catch(() => staffSession.clear())
-  }, [target])
+  }, [params.redirect])
 
   const submit = async () => {
     if (busy) return
@@ -39,7 +38,7 @@ export default function AdminLoginPage() {
         const res = await staffApi.staffLogin({ username: username.trim(), password })
         staffSession.set(res.session.token)
         Taro.showToast({ title: '登录成功', icon: 'success' })
-        Taro.redirectTo({ url: target })
+        Taro.redirectTo({ url: afterLogin(params.redirect, res.staff.roles) })
       },
       (e) => {
         setErrors(fieldErrors(e, ['username', 'password']))

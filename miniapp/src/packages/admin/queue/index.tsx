@@ -1,13 +1,13 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
-import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { PagedList } from '../../../components/PagedList'
 import { useRefresh } from '../../../lib/use-refresh'
-import { usePaged, useRequest } from '../../../lib/use-request'
+import { usePaged } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
+import { ConsoleBar } from '../components/ConsoleBar'
 import { takeQueueStale } from '../components/queue-stale'
 import { adminUrl } from '../components/routes'
-import { signOut, useStaffGuard } from '../components/session'
+import { useStaffGuard } from '../components/session'
 import { staffApi } from '../components/staff-api'
 import { FilterBar } from './FilterBar'
 import { DEFAULT_FILTERS, filtersKey, hasNarrowing, type QueueFilters, queueQuery } from './filters'
@@ -29,26 +29,14 @@ function Queue() {
   useRefresh(refresh, { onReturn: takeQueueStale })
 
   return (
-    <>
-      <ReviewerBar />
-      <FilterBar value={filters} onChange={setFilters} onRefresh={refresh} />
-      <QueueList key={`${filtersKey(filters)}#${round}`} filters={filters} />
-    </>
-  )
-}
-
-function ReviewerBar() {
-  const me = useRequest(() => staffApi.staffMe())
-  return (
-    <View className="reviewer">
-      <View className="reviewer__text">
-        <Text className="reviewer__name">{me.data?.name ?? (me.error ? '审批人员' : '…')}</Text>
-        <Text className="reviewer__center">{me.data?.centerName ?? ' '}</Text>
-      </View>
-      <Text className="reviewer__logout" onClick={signOut}>
-        退出登录
-      </Text>
-    </View>
+    <ConsoleBar current="queue">
+      {() => (
+        <>
+          <FilterBar value={filters} onChange={setFilters} onRefresh={refresh} />
+          <QueueList key={`${filtersKey(filters)}#${round}`} filters={filters} />
+        </>
+      )}
+    </ConsoleBar>
   )
 }
 

@@ -1,17 +1,22 @@
-import { isText, newsIdFromHref, type RichTextNode, toMiniProgramNodes } from '@gjj/shared/info/rich-text-nodes'
+import { isText, newsIdFromHref, type RichTextNode } from '@gjj/shared/info/rich-text-nodes'
 import { Cell } from '@nutui/nutui-react-taro'
-import { RichText, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import { api } from '../../../api'
+import { ConsentGate } from '../../../components/ConsentGate'
 import { Loaded } from '../../../components/Loaded'
-import { Tag } from '../../../components/Tag'
 import { chosenCenter } from '../../../lib/center'
-import { formatDay } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { useRequest } from '../../../lib/use-request'
+import { Article } from '../components/Article'
 import './index.css'
 
-export const newsDetailUrl = (id: string) => `/packages/info/news-detail/index?id=${encodeURIComponent(id)}`
+/** an article's address; with the center, so a link shared to a chat opens for someone who has not chosen one */
+export const newsDetailUrl = (id: string, centerCode?: string) =>
+  `/packages/info/news-detail/index?id=${encodeURIComponent(id)}${centerCode ? `&center=${encodeURIComponent(centerCode)}` : ''}`
+
+const CENTER_CODE = /^C\d{5}$/
 
 /** the plain text of nodes (a link's words) */
 function textOf(nodes: readonly RichTextNode[]): string {
@@ -33,32 +38,50 @@ export function linkedNews(nodes: readonly RichTextNode[], self: string): { id: 
   return [...found].map(([id, title]) => ({ id, title }))
 }
 
-/** manual chapter 3: one article — title, date, source, body and the news it links to */
+/**
+ * manual chapter 3: one article — title, date, source, body and the news it links to. A shared link
+ * opens this page first: the 隐私声明 summary comes before the article when this device has not
+ * agreed to the current version (ConsentGate).
+ */
 export default function NewsDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
-  const center = chosenCenter()
-  const news = useRequest(async () => {
-    if (!center) throw new Error('请先选择所在缴存中心')
-    return api.getNews({ centerCode: center.code, id })
-  }, id)
-  useRefresh(news.reload)
-  useShareAppMessage(() => ({ title: news.data?.title ?? '新闻动态', path: newsDetailUrl(id) }))
-
+  const linked = decodeURIComponent(params.center ?? '')
+  const centerCode = CENTER_CODE.test(linked) ? linked : chosenCenter()?.code
+  const [title, setTitle] = useState<string>()
+  useShareAppMessage(() => ({ title: title ?? '新闻动态', path: newsDetailUrl(id, centerCode) }))
   return (
     <View className="page">
+      <ConsentGate what="查看新闻">
+        <NewsDetail id={id} centerCode={centerCode} onTitle={setTitle} />
+      </ConsentGate>
+    </View>
+  )
+}
+
+function NewsDetail({
+  id,
+  centerCode,
+  onTitle,
+}: {
+  id: string
+  centerCode: string | undefined
+  onTitle: (title: string) => void
+}) {
+  const news = useRequest(async () => {
+    if (!centerCode) throw new Error('请先选择所在缴存中心')
+    const n = await api.getNews({ centerCode, id })
+    onTitle(n.title)
+    return n
+  }, id)
+  useRefresh(news.reload)
+
+  return (
+    <>
       <Loaded state={news} rows={10}>
         {(n) => (
           <>
-            <View className="article">
-              <Text className="article__title">{n.title}</Text>
-              <View className="article__meta">
-                <Text>{formatDay(n.publishedAt)}</Text>
-                <Text>来源：{n.source}</Text>
-                {n.regionWide && <Tag tone="blue">自治区</Tag>}
-              </View>
-              <RichText className="article__body" nodes={toMiniProgramNodes(n.body)} />
-            </View>
+            <Article article={n} />
             {linkedNews(n.body, n.id).length > 0 && (
               <>
                 <View className="section-title">
@@ -69,7 +92,7 @@ export default function NewsDetailPage() {
                     key={l.id}
                     title={l.title}
                     clickable
-                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id) })}
+                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id, centerCode) })}
                   />
                 ))}
               </>
@@ -77,6 +100,6 @@ export default function NewsDetailPage() {
           </>
         )}
       </Loaded>
-    </View>
+    </>
   )
 }
