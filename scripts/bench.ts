@@ -19,7 +19,9 @@ const s3 = await startS3(await freePort(), join(dir, 's3'))
 try {
   const tableName = await createTable(dynamo.url)
   const bucketName = await createBucket(s3.url)
-  Object.assign(process.env, localEnv(dynamo.url, s3.url, tableName, bucketName), { LOG_LEVEL: 'WARN' })
+  Object.assign(process.env, localEnv(dynamo.url, s3.url, tableName, bucketName, join(dir, 'sms-outbox.jsonl')), {
+    LOG_LEVEL: 'WARN',
+  })
 
   const { db, dynamo: raw, table } = await import('../functions/src/repository/client')
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb')

@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     apiLogFile: join(root, 'test-results', 'e2e-api.log'),
     onApiProblem: (l) => console.error(`[API] ${l}`),
   })
-  project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl })
+  project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl, smsOutboxFile: stack.smsOutboxFile })
   return async () => {
     await stack.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -34,6 +34,6 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { webUrl: string; apiUrl: string }
+    e2e: { webUrl: string; apiUrl: string; smsOutboxFile: string }
   }
 }
