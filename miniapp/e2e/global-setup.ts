@@ -25,7 +25,16 @@ export default async function setup(project: TestProject) {
     apiLogFile: join(root, 'test-results', 'e2e-api.log'),
     onApiProblem: (l) => console.error(`[API] ${l}`),
   })
-  project.provide('e2e', { webUrl: stack.webUrl, apiUrl: stack.apiUrl, smsOutboxFile: stack.smsOutboxFile })
+  project.provide('e2e', {
+    webUrl: stack.webUrl,
+    apiUrl: stack.apiUrl,
+    smsOutboxFile: stack.smsOutboxFile,
+    // for tests that make their own people in the stack's table (security.e2e.ts)
+    dynamoUrl: stack.dynamoUrl,
+    s3Url: stack.s3Url,
+    tableName: stack.tableName,
+    bucketName: stack.bucketName,
+  })
   return async () => {
     await stack.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -34,6 +43,14 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { webUrl: string; apiUrl: string; smsOutboxFile: string }
+    e2e: {
+      webUrl: string
+      apiUrl: string
+      smsOutboxFile: string
+      dynamoUrl: string
+      s3Url: string
+      tableName: string
+      bucketName: string
+    }
   }
 }
