@@ -44,6 +44,14 @@ async function codeSentTo(phoneNumber: string, after: number): Promise<string> {
 }
 
 const fill = (p: Page, selector: string, value: string) => vis(p, `${selector} input`).fill(value)
+/** taps the NutUI cell titled exactly `title` on the visible page */
+const tapCell = (p: Page, title: string) =>
+  p
+    .locator('.nut-cell')
+    .filter({ has: p.getByText(title, { exact: true }) })
+    .locator('visible=true')
+    .first()
+    .tap()
 const tapButton = (p: Page, text: string) =>
   p.locator('.nut-button', { hasText: text }).locator('visible=true').first().tap()
 
@@ -93,11 +101,14 @@ describe('密码修改', () => {
     await loginDepositor(second.page, person, undefined, 'face', { password: TEST_PASSWORD })
 
     const page = first.page
-    await openFromTab(page, '我', '密码修改')
+    await tab(page, '我')
+    await vis(page, '.nut-cell', '密码修改').waitFor()
+    await settled(page)
+    await tapCell(page, '密码修改')
     await vis(page, '.nut-cell', 'APP、微信、网厅密码修改').waitFor()
     await settled(page)
     await shot(page, 'security-password-menu')
-    await tapText(page, 'APP、微信、网厅密码修改')
+    await tapCell(page, 'APP、微信、网厅密码修改')
     await vis(page, '.pw-oldPassword').waitFor()
     await settled(page)
     await fill(page, '.pw-oldPassword', TEST_PASSWORD)
@@ -111,7 +122,10 @@ describe('密码修改', () => {
     await modalOk(page).tap()
 
     // the other phone's session has ended: its next request sends it to the login page
-    await openFromTab(second.page, '我', '个人中心')
+    await tab(second.page, '我')
+    await vis(second.page, '.nut-cell', '个人中心').waitFor()
+    await settled(second.page)
+    await tapCell(second.page, '个人中心')
     await second.page.getByText('登录已过期，请重新登录').waitFor()
     await vis(second.page, '.login__account').waitFor()
     await settled(second.page)
@@ -119,7 +133,7 @@ describe('密码修改', () => {
 
     // 12329 语音热线、触摸屏密码
     await settled(page)
-    await tapText(page, '12329语音热线、触摸屏密码修改')
+    await tapCell(page, '12329语音热线、触摸屏密码修改')
     await vis(page, '.pw-oldPassword').waitFor()
     await settled(page)
     await fill(page, '.pw-oldPassword', TEST_PASSWORD)

@@ -215,7 +215,9 @@ export async function startApi(opts: {
   }
   const url = `http://127.0.0.1:${opts.port}`
   try {
-    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, 120_000, child)
+    // a busy machine may need longer to bundle every function: GJJ_API_READY_SECONDS (default 120)
+    const readyMs = Number(process.env.GJJ_API_READY_SECONDS ?? 120) * 1000
+    await waitFor('API（serverless-offline）', async () => (await fetch(`${url}/api/health`)).ok, readyMs, child)
   } catch (error) {
     await stop()
     throw new StartError(`${(error as Error).message}\n${tail.join('\n')}`)
