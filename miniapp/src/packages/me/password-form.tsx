@@ -26,7 +26,7 @@ export function PasswordChangeForm({
 }: {
   policy: (password: string) => Check<string>
   /** the policy shown while the person types the new password */
-  rules: (password: string) => ReactNode
+  rules: (password: string, old: string) => ReactNode
   /** 12329: a 6-digit numeric password */
   digits?: boolean
   save: (input: Record<Field, string>) => Promise<unknown>
@@ -70,7 +70,7 @@ export function PasswordChangeForm({
         <FormField label="旧密码" error={errors.oldPassword}>
           {input('oldPassword', '请输入旧密码')}
         </FormField>
-        <FormField label="新密码" error={errors.newPassword} hint={rules(form.newPassword)}>
+        <FormField label="新密码" error={errors.newPassword} hint={rules(form.newPassword, form.oldPassword)}>
           {input('newPassword', '请输入新密码')}
         </FormField>
         <FormField label="确认密码" error={errors.confirmPassword}>

@@ -8,7 +8,9 @@ export default function AppPasswordPage() {
   return (
     <PasswordChangeForm
       policy={checkAppPassword}
-      rules={(pw) => <RuleList rules={[...appPasswordRules(pw), { rule: '不能与旧密码相同', ok: pw !== '' }]} />}
+      rules={(pw, old) => (
+        <RuleList rules={[...appPasswordRules(pw), { rule: '不能与旧密码相同', ok: pw !== '' && pw !== old }]} />
+      )}
       save={(input) => api.changePassword(input)}
       done="密码已修改，请牢记新密码；其他设备上的登录已退出。"
       note="新密码用于手机公积金、微信和网上服务大厅登录。修改后，其他设备上的登录将退出。"
