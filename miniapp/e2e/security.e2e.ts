@@ -15,6 +15,7 @@ import { loginDepositor } from './people'
  * person another file relies on changes.
  */
 const TEST_PASSWORD = 'Test@2026x'
+const HOTLINE_PASSWORD = '246810'
 let browser: Browser
 let makePerson: () => Promise<DemoPerson>
 
@@ -22,7 +23,24 @@ beforeAll(async () => {
   const e = inject('e2e')
   Object.assign(process.env, localEnv(e.dynamoUrl, e.s3Url, e.tableName, e.bucketName, e.smsOutboxFile))
   const { makeDepositor } = await import('../../functions/test/factory')
-  makePerson = async () => (await makeDepositor()).person
+  const { db, table } = await import('../../functions/src/repository/client')
+  const { depositorKey } = await import('../../functions/src/repository/depositors')
+  const { hashPassword } = await import('../../functions/src/lib/password')
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb')
+  const hotline = await hashPassword(HOTLINE_PASSWORD)
+  makePerson = async () => {
+    const { person } = await makeDepositor()
+    // a 12329 password as people have them: 6 digits (the hotline page's fields take digits only)
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: depositorKey(person.depositorId),
+        UpdateExpression: 'SET hotlinePasswordHash = :h',
+        ExpressionAttributeValues: { ':h': hotline },
+      }),
+    )
+    return person
+  }
   browser = await launch()
 })
 
@@ -149,7 +167,7 @@ describe('密码修改', () => {
     await tapCell(page, '12329语音热线、触摸屏密码修改')
     await vis(page, '.pw-oldPassword').waitFor()
     await settled(page)
-    await fill(page, '.pw-oldPassword', TEST_PASSWORD)
+    await fill(page, '.pw-oldPassword', HOTLINE_PASSWORD)
     await fill(page, '.pw-newPassword', '123456')
     await fill(page, '.pw-confirmPassword', '123456')
     await tapButton(page, '确认修改')

@@ -38,15 +38,7 @@ function smsSender(): SmsSender {
     stage: config.stage,
     provider: config.sms.provider,
     ...(config.sms.outboxFile ? { outboxFile: config.sms.outboxFile } : {}),
-    aliyun: {
-      ...config.sms.aliyun,
-      templates: {
-        ...(config.sms.aliyun.templates.changePhone ? { changePhone: config.sms.aliyun.templates.changePhone } : {}),
-        ...(config.sms.aliyun.templates.resetPassword
-          ? { resetPassword: config.sms.aliyun.templates.resetPassword }
-          : {}),
-      },
-    } as never,
+    aliyun: config.sms.aliyun,
   })
   return sender
 }

@@ -11,11 +11,11 @@ export interface SmsOptions {
   provider: 'local' | 'aliyun'
   outboxFile?: string
   aliyun?: {
-    accessKeyId?: string
-    accessKeySecret?: string
-    signName?: string
-    templates?: Partial<Record<SmsPurpose, string>>
-    endpoint?: string
+    accessKeyId?: string | undefined
+    accessKeySecret?: string | undefined
+    signName?: string | undefined
+    templates?: Partial<Record<SmsPurpose, string | undefined>>
+    endpoint?: string | undefined
   }
 }
 
