@@ -70,8 +70,13 @@ try {
     )
   }
 
-  if (process.env.BENCH_ONLY === 'security') await benchSecurity(measure, Math.max(20, Math.floor(N / 5)))
-  else await hotHandlers()
+  if (process.env.BENCH_ONLY === 'security') {
+    const person = await makeDepositor()
+    await measure('raw GetItem (account)', N, () =>
+      db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
+    )
+    await benchSecurity(measure, Math.max(20, Math.floor(N / 5)))
+  } else await hotHandlers()
 
   async function hotHandlers() {
     const person = await makeDepositor()

@@ -97,7 +97,8 @@ describe('修改手机号码', () => {
 
     await tapButton(page, '提交')
     await page.getByText('修改成功').waitFor()
-    await page.waitForTimeout(300)
+    await vis(page, '.taro-modal__title').waitFor()
+    await page.waitForTimeout(800)
     await shot(page, 'security-phone-done')
     await modalOk(page).tap()
 
@@ -177,7 +178,8 @@ describe('密码修改', () => {
     await fill(page, '.pw-confirmPassword', '358024')
     await tapButton(page, '确认修改')
     await page.getByText('修改成功').waitFor()
-    await page.waitForTimeout(300)
+    await vis(page, '.taro-modal__title').waitFor()
+    await page.waitForTimeout(800)
     await shot(page, 'security-hotline-done')
     await modalOk(page).tap()
     await first.context.close()
@@ -217,7 +219,8 @@ describe('忘记密码', () => {
     await shot(page, 'security-reset-filled')
     await tapButton(page, '提交')
     await page.getByText('密码已重置').waitFor()
-    await page.waitForTimeout(300)
+    await vis(page, '.taro-modal__title').waitFor()
+    await page.waitForTimeout(800)
     await shot(page, 'security-reset-done')
     await modalOk(page).tap()
 
