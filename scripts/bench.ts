@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { createBucket, createTable } from './lib/resources'
 import { freePort, startDynamo, startS3 } from './lib/services'
 import { localEnv } from './lib/stack'
+import { benchSecurity } from './security.bench'
 
 /**
  * `npm run bench`: p50/p95 of the hot handlers over DynamoDB Local and s3rver on this machine,
@@ -19,7 +20,9 @@ const s3 = await startS3(await freePort(), join(dir, 's3'))
 try {
   const tableName = await createTable(dynamo.url)
   const bucketName = await createBucket(s3.url)
-  Object.assign(process.env, localEnv(dynamo.url, s3.url, tableName, bucketName), { LOG_LEVEL: 'WARN' })
+  Object.assign(process.env, localEnv(dynamo.url, s3.url, tableName, bucketName, join(dir, 'sms-outbox.jsonl')), {
+    LOG_LEVEL: 'WARN',
+  })
 
   const { db, dynamo: raw, table } = await import('../functions/src/repository/client')
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb')
@@ -67,58 +70,69 @@ try {
     )
   }
 
-  const person = await makeDepositor()
-  await measure('raw GetItem (account)', N, () =>
-    db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
-  )
-  await measure('getAccount handler (20 history rows)', N, async () => {
-    const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token: person.token }))
-    if (res.statusCode !== 200) throw new Error(res.body)
-  })
-
-  // submit and approve: one termination withdrawal per iteration, files uploaded beforehand
-  const M = Math.max(20, Math.floor(N / 5))
-  const ready: { token: string; id: string }[] = []
-  for (let i = 0; i < M; i++) {
-    const p = await makeDepositor({ sealedMonthsAgo: 8 })
-    const created = await createHandler(
-      eventFor(createApplication, { kind: 'termination', bankCardId: p.cardId }, { token: p.token }),
+  if (process.env.BENCH_ONLY === 'security') {
+    const person = await makeDepositor()
+    await measure('raw GetItem (account)', N, () =>
+      db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
     )
-    const app = JSON.parse(created.body as string) as { id: string; archive: { key: string; required: boolean }[] }
-    for (const c of app.archive.filter((a) => a.required)) {
-      const bytes = new TextEncoder().encode(`%PDF ${c.key}`)
-      const up = await uploadHandler(
+    await benchSecurity(measure, Math.max(20, Math.floor(N / 5)))
+  } else await hotHandlers()
+
+  async function hotHandlers() {
+    const person = await makeDepositor()
+    await measure('raw GetItem (account)', N, () =>
+      db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
+    )
+    await measure('getAccount handler (20 history rows)', N, async () => {
+      const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token: person.token }))
+      if (res.statusCode !== 200) throw new Error(res.body)
+    })
+
+    // submit and approve: one termination withdrawal per iteration, files uploaded beforehand
+    const M = Math.max(20, Math.floor(N / 5))
+    const ready: { token: string; id: string }[] = []
+    for (let i = 0; i < M; i++) {
+      const p = await makeDepositor({ sealedMonthsAgo: 8 })
+      const created = await createHandler(
+        eventFor(createApplication, { kind: 'termination', bankCardId: p.cardId }, { token: p.token }),
+      )
+      const app = JSON.parse(created.body as string) as { id: string; archive: { key: string; required: boolean }[] }
+      for (const c of app.archive.filter((a) => a.required)) {
+        const bytes = new TextEncoder().encode(`%PDF ${c.key}`)
+        const up = await uploadHandler(
+          eventFor(
+            requestUploadUrl,
+            { id: app.id, category: c.key, fileName: 'a.pdf', contentType: 'application/pdf', size: bytes.length },
+            { token: p.token },
+          ),
+        )
+        const { url, fields } = JSON.parse(up.body as string) as { url: string; fields: Record<string, string> }
+        const form = new FormData()
+        for (const [k, v] of Object.entries(fields)) form.append(k, v)
+        form.append('file', new Blob([bytes], { type: 'application/pdf' }))
+        await fetch(url, { method: 'POST', body: form })
+      }
+      ready.push({ token: p.token, id: app.id })
+    }
+    await measure('submitApplication (3 files checked)', M, async (i) => {
+      const r = ready[i] as { token: string; id: string }
+      const res = await submitHandler(
         eventFor(
-          requestUploadUrl,
-          { id: app.id, category: c.key, fileName: 'a.pdf', contentType: 'application/pdf', size: bytes.length },
-          { token: p.token },
+          submitApplication,
+          { id: r.id, idempotencyKey: crypto.randomUUID(), noticeAcknowledged: true },
+          { token: r.token },
         ),
       )
-      const { url, fields } = JSON.parse(up.body as string) as { url: string; fields: Record<string, string> }
-      const form = new FormData()
-      for (const [k, v] of Object.entries(fields)) form.append(k, v)
-      form.append('file', new Blob([bytes], { type: 'application/pdf' }))
-      await fetch(url, { method: 'POST', body: form })
-    }
-    ready.push({ token: p.token, id: app.id })
+      if (res.statusCode !== 200) throw new Error(res.body)
+    })
+    const reviewer = await makeReviewer('C65430')
+    await measure('approveApplication (closing)', M, async (i) => {
+      const r = ready[i] as { token: string; id: string }
+      const res = await approveHandler(eventFor(approveApplication, { id: r.id }, { token: reviewer.token }))
+      if (res.statusCode !== 200) throw new Error(res.body)
+    })
+    await benchSecurity(measure, M)
   }
-  await measure('submitApplication (3 files checked)', M, async (i) => {
-    const r = ready[i] as { token: string; id: string }
-    const res = await submitHandler(
-      eventFor(
-        submitApplication,
-        { id: r.id, idempotencyKey: crypto.randomUUID(), noticeAcknowledged: true },
-        { token: r.token },
-      ),
-    )
-    if (res.statusCode !== 200) throw new Error(res.body)
-  })
-  const reviewer = await makeReviewer('C65430')
-  await measure('approveApplication (closing)', M, async (i) => {
-    const r = ready[i] as { token: string; id: string }
-    const res = await approveHandler(eventFor(approveApplication, { id: r.id }, { token: reviewer.token }))
-    if (res.statusCode !== 200) throw new Error(res.body)
-  })
 } finally {
   await s3.stop()
   await dynamo.stop()

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path'
 import { root } from './lib/resources'
 import { ensurePortsFree, StartError } from './lib/services'
+import { followOutbox } from './lib/sms-outbox'
 import { startStack } from './lib/stack'
 
 /** `npm start`: the whole system on this machine, no cloud account needed. Ctrl-C stops it. */
@@ -37,6 +38,7 @@ gjj 已就绪（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）
   API            ${stack.apiUrl}/api/health
   数据目录        .data/   （npm run reset 清空）
   API 日志        ${relative(root, stack.apiLogFile)}   （警告和错误同时显示在下方，以 [API] 开头）
+  短信验证码      本地不发短信，验证码显示在下方，以 [短信] 开头
 
 演示账号（登录页先选择所在缴存中心）：
 ${demoLogins()
@@ -45,11 +47,15 @@ ${demoLogins()
 
 按 Ctrl-C 停止。`)
 
+  // the local SMS adapter's messages: a person using the app locally reads the code here
+  const stopSms = followOutbox(stack.smsOutboxFile, (m) => console.log(`[短信] 发送到 ${m.phoneMasked}：${m.text}`))
+
   let stopping = false
   const shutdown = async () => {
     if (stopping) return
     stopping = true
     console.log('\n正在停止…')
+    stopSms()
     await stack.stop()
     process.exit(0)
   }

@@ -15,7 +15,8 @@ export default async function setup(project: TestProject) {
   const s3 = await startS3(await freePort(), join(dir, 's3'))
   const tableName = await createTable(dynamo.url)
   const bucketName = await createBucket(s3.url)
-  project.provide('stack', { dynamoUrl: dynamo.url, s3Url: s3.url, tableName, bucketName })
+  const smsOutboxFile = join(dir, 'sms-outbox.jsonl')
+  project.provide('stack', { dynamoUrl: dynamo.url, s3Url: s3.url, tableName, bucketName, smsOutboxFile })
   return async () => {
     await s3.stop()
     await dynamo.stop()
@@ -25,6 +26,6 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    stack: { dynamoUrl: string; s3Url: string; tableName: string; bucketName: string }
+    stack: { dynamoUrl: string; s3Url: string; tableName: string; bucketName: string; smsOutboxFile: string }
   }
 }

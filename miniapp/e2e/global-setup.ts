@@ -28,8 +28,14 @@ export default async function setup(project: TestProject) {
   project.provide('e2e', {
     webUrl: stack.webUrl,
     apiUrl: stack.apiUrl,
+    smsOutboxFile: stack.smsOutboxFile,
+    // for tests that make their own people in the stack's table (security.e2e.ts) and start the
+    // scheduled jobs (npm run deduct, a Lambda Invoke)
     dynamoUrl: stack.dynamoUrl,
     lambdaUrl: stack.lambdaUrl,
+    s3Url: stack.s3Url,
+    tableName: stack.tableName,
+    bucketName: stack.bucketName,
   })
   return async () => {
     await stack.stop()
@@ -39,7 +45,15 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** dynamoUrl, lambdaUrl: for the scheduled jobs a test starts (npm run deduct, a Lambda Invoke) */
-    e2e: { webUrl: string; apiUrl: string; dynamoUrl: string; lambdaUrl: string }
+    e2e: {
+      webUrl: string
+      apiUrl: string
+      smsOutboxFile: string
+      dynamoUrl: string
+      lambdaUrl: string
+      s3Url: string
+      tableName: string
+      bucketName: string
+    }
   }
 }

@@ -25,6 +25,7 @@ export async function loginDepositor(
   person: DemoPerson,
   shots?: { filled: string; verification: string },
   method: 'alipay' | 'face' = 'alipay',
+  login: { account?: string; password?: string } = {},
 ): Promise<string> {
   const center = demoCenters.find((c) => c.code === person.centerCode)?.name ?? person.centerCode
   await page.goto(webUrl('/pages/login/index'))
@@ -32,8 +33,8 @@ export async function loginDepositor(
   await page.locator('.login__center').tap()
   await page.locator('.center-list__item', { hasText: center }).tap()
   await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
-  await page.locator('.login__account input').fill(person.phone)
-  await page.locator('.login__password input').fill(DEMO_PASSWORD)
+  await page.locator('.login__account input').fill(login.account ?? person.phone)
+  await page.locator('.login__password input').fill(login.password ?? DEMO_PASSWORD)
   if (shots) await shot(page, shots.filled)
   await page.locator('.login__submit button, .login__submit .nut-button').first().tap()
   await page.getByText('首次登录验证').waitFor()

@@ -29,7 +29,12 @@ export default defineAppConfig({
     },
     {
       root: 'packages/me',
-      pages: ['profile/index'],
+      pages: ['profile/index', 'phone/index', 'password/index', 'app-password/index', 'hotline-password/index'],
+    },
+    {
+      // the signed-out side of sign-in: 忘记密码
+      root: 'packages/auth',
+      pages: ['reset/index'],
     },
     {
       root: 'packages/info',

@@ -16,6 +16,8 @@ export interface StackOptions {
   apiLogFile?: string
   /** each warning and error of the API, as one line */
   onApiProblem?: (line: string) => void
+  /** where the local SMS adapter writes the codes it "sends"; default `<dataDir>/sms-outbox.jsonl` */
+  smsOutboxFile?: string
 }
 
 export interface Stack {
@@ -27,6 +29,8 @@ export interface Stack {
   s3Url: string
   /** the API's whole log */
   apiLogFile: string
+  /** the local SMS adapter's outbox (one JSON line per message, functions/src/sms/local.ts) */
+  smsOutboxFile: string
   tableName: string
   bucketName: string
   seeded: boolean
@@ -34,8 +38,15 @@ export interface Stack {
 }
 
 /** the environment the functions read (functions/src/lib/config.ts), for the local stage */
-export function localEnv(dynamoUrl: string, s3Url: string, tableName: string, bucketName: string) {
+export function localEnv(
+  dynamoUrl: string,
+  s3Url: string,
+  tableName: string,
+  bucketName: string,
+  smsOutboxFile?: string,
+) {
   return {
+    ...(smsOutboxFile ? { SMS_OUTBOX_FILE: smsOutboxFile } : {}),
     STAGE: 'local',
     TABLE_NAME: tableName,
     BUCKET_NAME: bucketName,
@@ -73,7 +84,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const tableName = await createTable(dynamo.url)
     const bucketName = await createBucket(s3.url)
-    const env = localEnv(dynamo.url, s3.url, tableName, bucketName)
+    const smsOutboxFile = opts.smsOutboxFile ?? join(opts.dataDir, 'sms-outbox.jsonl')
+    const env = localEnv(dynamo.url, s3.url, tableName, bucketName, smsOutboxFile)
     Object.assign(process.env, env)
 
     let seeded = false
@@ -110,6 +122,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       dynamoUrl: dynamo.url,
       s3Url: s3.url,
       apiLogFile,
+      smsOutboxFile,
       tableName,
       bucketName,
       seeded,

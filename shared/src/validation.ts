@@ -190,6 +190,45 @@ export function checkHotlinePassword(password: string): Check<string> {
   return { ok: true, value: password }
 }
 
+/**
+ * The APP/微信/网厅 password policy as a checklist, for showing it while the person types: each rule
+ * of checkAppPassword with whether `password` meets it.
+ */
+export function appPasswordRules(password: string): { rule: string; ok: boolean }[] {
+  const kinds = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length
+  return [
+    {
+      rule: `${APP_PASSWORD_MIN}到${APP_PASSWORD_MAX}位`,
+      ok: password.length >= APP_PASSWORD_MIN && password.length <= APP_PASSWORD_MAX,
+    },
+    { rule: '大写字母、小写字母、数字、符号至少三种', ok: kinds >= 3 },
+    { rule: '不含空格和中文', ok: password === '' || /^[\x21-\x7e]+$/.test(password) },
+  ]
+}
+
+/**
+ * The 12329 password of one person: the general rule, and not the birth date of their ID number
+ * (any 6 digits in a row of YYYYMMDD, or MMDDYY / DDMMYY).
+ */
+export function checkHotlinePasswordOf(password: string, idNumber: string): Check<string> {
+  const general = checkHotlinePassword(password)
+  if (!general.ok) return general
+  const birth = birthDateFromId(idNumber)
+  if (birth) {
+    const [y, m, d] = birth.split('-') as [string, string, string]
+    const ymd = `${y}${m}${d}`
+    const forms = new Set([
+      ymd.slice(0, 6),
+      ymd.slice(1, 7),
+      ymd.slice(2, 8),
+      `${m}${d}${y.slice(2)}`,
+      `${d}${m}${y.slice(2)}`,
+    ])
+    if (forms.has(password)) return fail('密码不能使用身份证号码中的出生日期')
+  }
+  return general
+}
+
 export interface PasswordChange {
   oldPassword: string
   newPassword: string

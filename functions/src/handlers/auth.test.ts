@@ -2,7 +2,9 @@ import { completeFirstLoginVerification, login, logout, me, startFirstLoginVerif
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ayi, freshIp, idNumberOf, loginAs, wang } from '../../test/depositor'
 import { bodyOf, eventFor } from '../../test/events'
+import { makeDepositor } from '../../test/factory'
 import { clock } from '../lib/clock'
+import { getDepositor } from '../repository/depositors'
 import { DEMO_PASSWORD } from '../seed/demo'
 import { seedDemoData } from '../seed/index'
 import { handler as completeHandler } from './complete-first-login-verification'
@@ -94,15 +96,18 @@ describe('login', () => {
   })
 
   test('five wrong passwords lock login for 30 minutes, even with the right password', async () => {
-    const account = idNumberOf(wang)
+    // a fresh person: the lock is the person's (decision 51), and the demo people serve other tests
+    const p = await makeDepositor()
+    const account = (await getDepositor(p.person.depositorId))?.idNumber as string
+    const centerCode = p.person.centerCode
     for (let i = 1; i <= 4; i++) {
-      expect((await attempt({ account, password: `Wrong@${i}abc` })).statusCode).toBe(401)
+      expect((await attempt({ account, centerCode, password: `Wrong@${i}abc` })).statusCode).toBe(401)
     }
-    const fifth = await attempt({ account, password: 'Wrong@5abc' })
+    const fifth = await attempt({ account, centerCode, password: 'Wrong@5abc' })
     expect(fifth.statusCode).toBe(429)
     expect(bodyOf(fifth)).toMatchObject({ code: 'LOGIN_LOCKED', retryAfterSeconds: 1800 })
     expect(bodyOf<{ message: string }>(fifth).message).toContain('30 分钟')
-    const right = await attempt({ account, password: DEMO_PASSWORD })
+    const right = await attempt({ account, centerCode, password: 'Test@2026x' })
     expect(right.statusCode).toBe(429)
     expect(bodyOf<{ message: string }>(right).message).toMatch(/请 \d+ 分钟后再试/)
   })
@@ -115,6 +120,32 @@ describe('login', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 401 || s === 429)).toBe(true)
     expect(statuses.at(-1)).toBe(429)
+  })
+})
+
+describe('支付宝授权 binds the person, not whichever account comes first', () => {
+  const firstLogin = async (person: typeof wang) => {
+    const res = await attempt({ account: person.phone, password: DEMO_PASSWORD, deviceId: `alipay-${Math.random()}` })
+    return bodyOf<{ ticket: string }>(res).ticket
+  }
+
+  test('an Alipay account certified as someone else is refused in Chinese, and is not bound', async () => {
+    const ticket = await firstLogin(ayi)
+    const started = await startHandler(eventFor(startFirstLoginVerification, { ticket, method: 'alipay' }))
+    expect(bodyOf(started)).toEqual({ method: 'alipay', scopes: ['auth_user'] })
+    const res = await completeHandler(
+      eventFor(completeFirstLoginVerification, { ticket, method: 'alipay', authCode: 'local-other-stranger' }),
+    )
+    expect(res.statusCode).toBe(422)
+    expect(bodyOf(res)).toMatchObject({
+      code: 'ALIPAY_NOT_SAME_PERSON',
+      message: '该支付宝账号的实名信息与您的身份信息不一致，请使用本人实名认证的支付宝账号授权，或选择刷脸验证',
+    })
+    // nothing was bound: the same ticket still completes with the person's own account
+    const own = await completeHandler(
+      eventFor(completeFirstLoginVerification, { ticket, method: 'alipay', authCode: `local-${ayi.depositorId}` }),
+    )
+    expect(own.statusCode).toBe(200)
   })
 })
 

@@ -24,6 +24,13 @@ type Mode = 'normal' | 'unsigned' | 'signed-by-stranger' | 'tampered' | 'escaped
  */
 class FakeAlipayGateway {
   mode: Mode = 'normal'
+  /** what alipay.user.info.share says about the account (实名认证) */
+  identity: Record<string, string> = {
+    cert_no: '650102199001011234',
+    cert_type: '0',
+    is_certified: 'T',
+    user_name: '王冬冬',
+  }
   clock: () => Date = () => new Date()
   problems: string[] = []
   seen: Record<string, string>[] = []
@@ -53,14 +60,15 @@ class FakeAlipayGateway {
     for (const [k, v] of new URLSearchParams(req.body)) params[k] = v
     this.seen.push(params)
 
+    const infoShare = params.method === 'alipay.user.info.share'
     const expected: Record<string, string> = {
       app_id: APP_ID,
-      method: 'alipay.system.oauth.token',
+      method: infoShare ? 'alipay.user.info.share' : 'alipay.system.oauth.token',
       format: 'JSON',
       charset: 'utf-8',
       sign_type: 'RSA2',
       version: '1.0',
-      grant_type: 'authorization_code',
+      ...(infoShare ? {} : { grant_type: 'authorization_code' }),
     }
     for (const [k, v] of Object.entries(expected)) {
       if (params[k] !== v) this.problems.push(`${k}=${params[k]}`)
@@ -71,7 +79,7 @@ class FakeAlipayGateway {
     else if (Math.abs(Date.parse(`${ts}Z`) - Date.parse(`${shanghaiNow}Z`)) > 5 * 60_000) {
       this.problems.push(`timestamp ${ts} is not Asia/Shanghai now (${shanghaiNow})`)
     }
-    if (!params.code) return this.error('40001', 'isv.missing-code')
+    if (!infoShare && !params.code) return this.error('40001', 'isv.missing-code')
 
     // the documented rule: all parameters but sign, empty values dropped, ASCII order, k=v&k=v
     const content = Object.entries(params)
@@ -85,6 +93,13 @@ class FakeAlipayGateway {
     if (!signed) return this.error('40002', 'isv.invalid-signature', '验签出错')
     if (this.problems.length > 0) return this.error('40002', 'isv.invalid-arguments')
 
+    if (infoShare) {
+      // the access token oauth.token issued is the auth_token here
+      if (params.auth_token !== 'authusrB2b7c5f3c1d')
+        return this.error('20001', 'isv.invalid-auth-token', '无效的访问令牌')
+      const node = JSON.stringify({ code: '10000', msg: 'Success', user_id: USER_ID, ...this.identity })
+      return this.envelope('alipay_user_info_share_response', node)
+    }
     if (params.code === 'used-code') return this.error('40002', 'isv.code-invalid', '授权码code无效')
     if (params.code === 'busy') return this.error('20000', 'isp.unknow-error', '系统繁忙')
     return this.success()
@@ -138,6 +153,7 @@ beforeEach(() => {
   fake.clock = () => new Date()
   fake.problems = []
   fake.seen = []
+  fake.identity = { cert_no: '650102199001011234', cert_type: '0', is_certified: 'T', user_name: '王冬冬' }
 })
 
 const client = (options: Partial<ConstructorParameters<typeof AlipayOAuthClient>[0]> = {}) =>
@@ -267,6 +283,40 @@ describe('Alipay alipay.system.oauth.token', () => {
     const error = await failure(client({ gateway: 'http://127.0.0.1:1/gateway.do' }).alipayUserId('some-code'))
 
     expect(error).toBeInstanceOf(ProviderUnavailable)
+  })
+})
+
+describe('Alipay certified identity (alipay.user.info.share)', () => {
+  const person = { name: '王冬冬', idNumber: '650102199001011234' }
+
+  test('the account certified with the person’s ID number is the person: two signed calls, the token passed on', async () => {
+    const result = await client().alipayVerify('4b203fe6c11548bcabd8da5bb087a83b', person)
+
+    expect(result).toEqual({ userId: USER_ID, samePerson: true })
+    expect(fake.problems).toEqual([])
+    expect(fake.seen.map((p) => p.method)).toEqual(['alipay.system.oauth.token', 'alipay.user.info.share'])
+    expect(fake.seen[1]?.auth_token).toBe('authusrB2b7c5f3c1d')
+    expect(fake.seen[1]?.code).toBeUndefined()
+  })
+
+  test('a lower-case x in the ID number still matches', async () => {
+    fake.identity = { ...fake.identity, cert_no: '65010219900101123x' }
+    expect((await client().alipayVerify('c', { ...person, idNumber: '65010219900101123X' })).samePerson).toBe(true)
+  })
+
+  test.each([
+    ['certified as someone else', { cert_no: '650102198805052345' }],
+    ['not certified', { is_certified: 'F' }],
+    ['with no cert_no (the app lacks the permission)', { cert_no: '' }],
+    ['certified with a passport', { cert_type: '1' }],
+  ])('an account %s is not the person', async (_what, change) => {
+    fake.identity = { ...fake.identity, ...change }
+    expect((await client().alipayVerify('c', person)).samePerson).toBe(false)
+  })
+
+  test('a tampered identity answer is not trusted', async () => {
+    fake.mode = 'signed-by-stranger'
+    expect(await failure(client().alipayVerify('c', person))).toBeInstanceOf(ProviderUnavailable)
   })
 })
 

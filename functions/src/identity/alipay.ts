@@ -5,7 +5,8 @@ import { type IdentityVerifier, ProviderUnavailable, VerificationFailed } from '
 
 /**
  * Alipay OpenAPI, classic gateway (公钥模式, RSA2): alipay.system.oauth.token exchanges the auth code
- * of my.getAuthCode for the person's Alipay user id.
+ * of my.getAuthCode for the person's Alipay user id and an access token; alipay.user.info.share
+ * with that token (scope auth_user) tells the account's certified identity (实名认证: cert_no).
  *
  * Request (换取授权访问令牌): form-encoded POST to gateway.do with the common parameters app_id, method,
  * format=JSON, charset=utf-8, sign_type=RSA2, timestamp "yyyy-MM-dd HH:mm:ss" (Asia/Shanghai),
@@ -19,7 +20,6 @@ import { type IdentityVerifier, ProviderUnavailable, VerificationFailed } from '
  */
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do'
 const METHOD = 'alipay.system.oauth.token'
-const RESPONSE_KEY = 'alipay_system_oauth_token_response'
 const ERROR_KEY = 'error_response'
 
 export interface AlipayOptions {
@@ -36,7 +36,7 @@ export interface AlipayOptions {
 
 const authFailed = (detail: string) => new VerificationFailed('支付宝授权失败，请重新授权', detail)
 
-export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'> {
+export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId' | 'alipayVerify'> {
   readonly #appId: string
   readonly #privateKey: KeyObject
   readonly #alipayPublicKey: KeyObject
@@ -54,17 +54,56 @@ export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'>
   }
 
   async alipayUserId(authCode: string): Promise<string> {
+    return (await this.#token(authCode)).userId
+  }
+
+  /**
+   * Whether the Alipay user behind `authCode` is `person` (decision 52): alipay.system.oauth.token
+   * for the access token (scope auth_user), then alipay.user.info.share with it as auth_token; the
+   * answer's certified ID number (cert_no, 身份证 cert_type 0, is_certified T) must equal the
+   * person's. An uncertified account, or one without cert_no, is not the person.
+   */
+  async alipayVerify(authCode: string, person: { name: string; idNumber: string }) {
+    const { userId, accessToken } = await this.#token(authCode)
+    if (!accessToken) throw new ProviderUnavailable('alipay: oauth.token answered no access_token')
+    const info = await this.#call('alipay.user.info.share', { auth_token: accessToken }, (node) => node)
+    const certNo = typeof info.cert_no === 'string' ? info.cert_no.trim().toUpperCase() : ''
+    const samePerson =
+      info.is_certified === 'T' &&
+      (info.cert_type === undefined || info.cert_type === '0') &&
+      certNo !== '' &&
+      certNo === person.idNumber.trim().toUpperCase()
+    return { userId, samePerson }
+  }
+
+  async #token(authCode: string): Promise<{ userId: string; accessToken?: string }> {
     if (typeof authCode !== 'string' || authCode.trim() === '') throw authFailed('alipay: empty auth code')
+    return this.#call(METHOD, { grant_type: 'authorization_code', code: authCode }, (node) => {
+      // apps switched to OpenID mode get open_id instead of user_id; both identify the person to this app
+      const userId = node.user_id ?? node.open_id
+      if (typeof userId !== 'string' || userId === '') throw new ProviderUnavailable('alipay: response has no user_id')
+      return {
+        userId,
+        ...(typeof node.access_token === 'string' && node.access_token ? { accessToken: node.access_token } : {}),
+      }
+    })
+  }
+
+  /** one signed gateway call; `read` gets the verified success member */
+  async #call<T>(
+    method: string,
+    extra: Record<string, string>,
+    read: (node: Record<string, unknown>) => T,
+  ): Promise<T> {
     const params: Record<string, string> = {
       app_id: this.#appId,
-      method: METHOD,
+      method,
       format: 'JSON',
       charset: 'utf-8',
       sign_type: 'RSA2',
       timestamp: alipayTimestamp(this.#now()),
       version: '1.0',
-      grant_type: 'authorization_code',
-      code: authCode,
+      ...extra,
     }
     const sign = createSign('RSA-SHA256').update(signContent(params), 'utf8').sign(this.#privateKey, 'base64')
     const url = `${this.#gateway}${this.#gateway.includes('?') ? '&' : '?'}charset=utf-8`
@@ -79,10 +118,10 @@ export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'>
       this.#timeoutMs,
     )
     if (res.status !== 200) throw new ProviderUnavailable(`alipay: HTTP ${res.status}`)
-    return this.#userIdFrom(res.text)
+    return read(this.#verifiedNode(res.text, `${method.replaceAll('.', '_')}_response`))
   }
 
-  #userIdFrom(text: string): string {
+  #verifiedNode(text: string, responseKey: string): Record<string, unknown> {
     let parsed: Record<string, unknown>
     let members: Map<string, string>
     try {
@@ -91,10 +130,10 @@ export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'>
     } catch {
       throw new ProviderUnavailable('alipay: response is not a JSON object')
     }
-    const key = members.has(RESPONSE_KEY) ? RESPONSE_KEY : members.has(ERROR_KEY) ? ERROR_KEY : undefined
+    const key = members.has(responseKey) ? responseKey : members.has(ERROR_KEY) ? ERROR_KEY : undefined
     const node = key ? (parsed[key] as Record<string, unknown> | null) : undefined
     if (!key || !node || typeof node !== 'object') {
-      throw new ProviderUnavailable(`alipay: response has neither ${RESPONSE_KEY} nor ${ERROR_KEY}`)
+      throw new ProviderUnavailable(`alipay: response has neither ${responseKey} nor ${ERROR_KEY}`)
     }
     const sign = parsed.sign
     if (typeof sign !== 'string' || sign === '') {
@@ -107,12 +146,16 @@ export class AlipayOAuthClient implements Pick<IdentityVerifier, 'alipayUserId'>
       const what = `alipay: ${redact(node.code)} ${redact(node.sub_code)} ${redact(node.sub_msg)}`.trim()
       // isv.code-invalid & co.: the auth code is wrong, used or expired; the person authorizes again
       if (typeof node.sub_code === 'string' && node.sub_code.startsWith('isv.code-')) throw authFailed(what)
+      // the person did not grant the user-info scope, or the token is no good: authorize again
+      if (
+        typeof node.sub_code === 'string' &&
+        /^isv\.(invalid-auth-token|insufficient-isv-permissions|invalid-auth-relations)/.test(node.sub_code)
+      ) {
+        throw authFailed(what)
+      }
       throw new ProviderUnavailable(what)
     }
-    // apps switched to OpenID mode get open_id instead of user_id; both identify the person to this app
-    const userId = node.user_id ?? node.open_id
-    if (typeof userId !== 'string' || userId === '') throw new ProviderUnavailable('alipay: response has no user_id')
-    return userId
+    return node
   }
 }
 

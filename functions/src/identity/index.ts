@@ -73,6 +73,7 @@ export function createVerifier(opts: VerifierOptions): IdentityVerifier {
   return {
     name: 'real',
     alipayUserId: (authCode) => alipayClient.alipayUserId(authCode),
+    alipayVerify: (authCode, person) => alipayClient.alipayVerify(authCode, person),
     startFace: (person) => wechatClient.startFace(person),
     faceResult: (verifyId) => wechatClient.faceResult(verifyId),
     wechatSession: (code) => wechatClient.wechatSession(code),

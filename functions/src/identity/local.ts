@@ -4,7 +4,8 @@ import { type IdentityVerifier, VerificationFailed } from './verifier'
 /**
  * The `local` verifier: the local stack and the H5 build, with no vendor account. Deterministic:
  * - auth code "local-<anything>" → Alipay user id "local-alipay-<first 16 hex of SHA-256(code)>";
- *   any other code → VerificationFailed
+ *   any other code → VerificationFailed. alipayVerify: the account is certified as the person asked
+ *   about, except for codes starting "local-other-" (someone else's Alipay account)
  * - wx.login code "local-<anything>" → openid "local-openid-<first 16 hex of SHA-256(code)>"
  * - startFace returns a fresh random verify id bound to the person (the hash of the ID number) and
  *   valid for an hour; faceResult passes for a verify id this verifier issued and that has not
@@ -48,6 +49,11 @@ class LocalVerifier implements IdentityVerifier {
       throw new VerificationFailed('支付宝授权失败，请重新授权', 'local: auth code without the local- prefix')
     }
     return `local-alipay-${sha256(authCode).slice(0, 16)}`
+  }
+
+  async alipayVerify(authCode: string, _person: { name: string; idNumber: string }) {
+    const userId = await this.alipayUserId(authCode)
+    return { userId, samePerson: !authCode.startsWith('local-other-') }
   }
 
   async wechatSession(code: string): Promise<{ openid: string; sessionKey: string }> {

@@ -12,6 +12,14 @@ export interface IdentityVerifier {
   readonly name: 'local' | 'real'
   /** Alipay mini-program: exchange the my.getAuthCode auth code for the Alipay user id (alipay.system.oauth.token) */
   alipayUserId(authCode: string): Promise<string>
+  /**
+   * Alipay: the user behind the auth code (scope auth_user) and whether their certified identity
+   * (实名认证 ID number) is `person`'s. The ID number never leaves the adapter.
+   */
+  alipayVerify(
+    authCode: string,
+    person: { name: string; idNumber: string },
+  ): Promise<{ userId: string; samePerson: boolean }>
   /** WeChat face verification (微信人脸核身): start for a person (name + 18-digit ID number), return the verify id the mini-program hands to the platform's face flow */
   startFace(person: {
     name: string

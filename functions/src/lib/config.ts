@@ -35,6 +35,18 @@ if (identityProvider !== 'local' && identityProvider !== 'real') {
 const alipayAppId = optional('ALIPAY_APP_ID')
 const wechatAppId = optional('WECHAT_APP_ID')
 
+// SMS codes (functions/src/sms): `local` writes them to an outbox file that `npm start` prints; it
+// and its file exist on the local stage only (decision 49). `aliyun` takes its keys from the
+// deploying machine's environment (serverless.yml), never from the repository.
+const smsProvider = optional('SMS_PROVIDER') ?? (stage === 'local' ? 'local' : 'aliyun')
+if (smsProvider !== 'local' && smsProvider !== 'aliyun') {
+  throw new Error(`SMS_PROVIDER must be local or aliyun, not ${smsProvider}`)
+}
+const smsOutboxFile = optional('SMS_OUTBOX_FILE')
+if (stage !== 'local' && smsOutboxFile) {
+  throw new Error(`SMS_OUTBOX_FILE is only allowed on the local stage, not on ${stage}`)
+}
+
 const bucketName = required('BUCKET_NAME')
 const region = optional('AWS_REGION') ?? 'cn-northwest-1'
 
@@ -63,6 +75,20 @@ export const config = {
   dynamodbEndpoint,
   s3Endpoint,
   lambdaEndpoint,
+  sms: {
+    provider: smsProvider as 'local' | 'aliyun',
+    outboxFile: smsOutboxFile,
+    aliyun: {
+      accessKeyId: optional('SMS_ACCESS_KEY_ID'),
+      accessKeySecret: optional('SMS_ACCESS_KEY_SECRET'),
+      signName: optional('SMS_SIGN_NAME'),
+      templates: {
+        changePhone: optional('SMS_TEMPLATE_CHANGE_PHONE'),
+        resetPassword: optional('SMS_TEMPLATE_RESET_PASSWORD'),
+      },
+      endpoint: optional('SMS_ENDPOINT'),
+    },
+  },
   identity: {
     provider: identityProvider as 'local' | 'real',
     alipay: alipayAppId

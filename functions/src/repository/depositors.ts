@@ -221,3 +221,80 @@ export async function withdrawPrivacyConsent(depositorId: string, at: string, au
   ])
   return outcome.ok
 }
+
+/**
+ * 修改手机号码, one transaction: the depositor's phone (as read, at the version read), the old phone's
+ * login lookup out, the new one in (unique: `phoneTaken` when anyone has it), plus `also` (the SMS
+ * code used up, the audit entry).
+ */
+export async function changePhoneNumber<F extends { reason: string }>(
+  d: DepositorItem,
+  newPhone: string,
+  at: string,
+  also: Write<F>[],
+) {
+  return transact<F | { reason: 'phoneTaken' } | { reason: 'depositorChanged' }>([
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: depositorKey(d.depositorId),
+          UpdateExpression: 'SET phone = :new, phoneChangedAt = :at, version = version + :one',
+          ConditionExpression: 'phone = :old AND version = :v',
+          ExpressionAttributeValues: { ':new': newPhone, ':old': d.phone, ':v': d.version, ':at': at, ':one': 1 },
+        },
+      },
+      onFailure: () => ({ reason: 'depositorChanged' as const }),
+    },
+    {
+      item: {
+        Delete: {
+          TableName: table,
+          Key: loginKey('phone', d.phone),
+          ConditionExpression: 'depositorId = :d',
+          ExpressionAttributeValues: { ':d': d.depositorId },
+        },
+      },
+      onFailure: () => ({ reason: 'depositorChanged' as const }),
+    },
+    {
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...loginKey('phone', newPhone), entity: 'Login', depositorId: d.depositorId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onFailure: () => ({ reason: 'phoneTaken' as const }),
+    },
+    ...also,
+  ])
+}
+
+/**
+ * A new password hash (`passwordHash` for APP/微信/网厅, `hotlinePasswordHash` for 12329) at the
+ * version read, plus `also` in the same transaction.
+ */
+export async function setPasswordHash<F extends { reason: string }>(
+  d: DepositorItem,
+  field: 'passwordHash' | 'hotlinePasswordHash',
+  hash: string,
+  at: string,
+  also: Write<F>[],
+) {
+  return transact<F | { reason: 'depositorChanged' }>([
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: depositorKey(d.depositorId),
+          UpdateExpression: `SET ${field} = :h, ${field === 'passwordHash' ? 'passwordChangedAt' : 'hotlinePasswordChangedAt'} = :at, version = version + :one`,
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':h': hash, ':v': d.version, ':at': at, ':one': 1 },
+        },
+      },
+      onFailure: () => ({ reason: 'depositorChanged' as const }),
+    },
+    ...also,
+  ])
+}

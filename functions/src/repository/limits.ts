@@ -5,15 +5,18 @@ import type { StoredItem } from './transaction'
 /**
  * Counters that protect login.
  * - rate: pk RATE#<scope>#<client>, sk <window start>: attempts in a fixed window (TTL after it)
- * - login lock: pk LOCK#LOGIN#<identifier>, sk LOCK: failed passwords, and the time login is
- *   locked until. Kept per identifier whether or not such an account exists, so the answers
- *   are the same either way.
+ * - login lock: pk LOCK#LOGIN#<lock id>, sk LOCK: failed passwords, and the time login is locked
+ *   until. The lock id is the person's (DEPOSITOR#<id>, STAFF#<id>) when the identifier typed
+ *   belongs to someone, else the identifier itself, so unknown identifiers are answered alike.
  */
 export const rateKey = (scope: string, client: string, windowStart: number) => ({
   pk: `RATE#${scope}#${client}`,
   sk: String(windowStart),
 })
 export const loginLockKey = (identifier: string) => ({ pk: `LOCK#LOGIN#${identifier}`, sk: 'LOCK' })
+/** the lock of a person, whichever identifier they typed (decision 51) */
+export const depositorLockId = (depositorId: string) => `DEPOSITOR#${depositorId}`
+export const staffLockId = (staffId: string) => `STAFF#${staffId}`
 
 export async function countHit(scope: string, client: string, windowSeconds: number, nowSeconds: number) {
   const windowStart = nowSeconds - (nowSeconds % windowSeconds)

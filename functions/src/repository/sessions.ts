@@ -1,13 +1,16 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { SessionData } from '../lib/session'
-import { db, table } from './client'
-import type { StoredItem } from './transaction'
+import { db, queryAll, table } from './client'
+import type { StoredItem, Write } from './transaction'
 
 /**
  * Sessions and first-login tickets. Only the SHA-256 of a token is stored.
  * - session: pk SESSION#<hash>, sk SESSION; `expiresAt` (epoch seconds) is both the idle deadline
  *   and the TTL attribute. DynamoDB deletes expired items late, so every read checks it.
+ *   A depositor's sessions are also on gsi1 (`DEPOSITOR#<id>#SESSIONS` / `<createdAt>#<hash>`), so a
+ *   phone or password change can end all the others in one Query and one BatchWriteItem (decision 50).
  * - ticket: pk TICKET#<hash>, sk TICKET (first-login verification in progress, 10 minutes)
+ * - password reset: pk RESET#<hash>, sk RESET (忘记密码 in progress, 15 minutes)
  *
  * The session types live in lib/session.ts (the HTTP boundary hands them to handlers).
  */
@@ -15,6 +18,8 @@ export type { DepositorSession, SessionData, StaffSession } from '../lib/session
 
 export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
 export const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
+export const resetKey = (hash: string) => ({ pk: `RESET#${hash}`, sk: 'RESET' })
+export const depositorSessionsIndexKey = (depositorId: string) => `DEPOSITOR#${depositorId}#SESSIONS`
 
 /** the stored session as the caller it stands for, with its idle deadline */
 export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: number } {
@@ -55,7 +60,17 @@ export async function putSession(hash: string, data: SessionData, expiresAt: num
   await db.send(
     new PutCommand({
       TableName: table,
-      Item: { ...sessionKey(hash), entity: 'Session', ...data, createdAt, lastSeenAt: createdAt, expiresAt },
+      Item: {
+        ...sessionKey(hash),
+        entity: 'Session',
+        ...data,
+        ...(data.kind === 'depositor'
+          ? { gsi1pk: depositorSessionsIndexKey(data.depositorId), gsi1sk: `${createdAt}#${hash}` }
+          : {}),
+        createdAt,
+        lastSeenAt: createdAt,
+        expiresAt,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   )
@@ -92,6 +107,66 @@ export async function touchSession(
 
 export async function deleteSession(hash: string): Promise<void> {
   await db.send(new DeleteCommand({ TableName: table, Key: sessionKey(hash) }))
+}
+
+/**
+ * Ends every session of a depositor but `keepHash` (the caller's own, when it stays): one Query of
+ * gsi1 for their keys, then BatchWriteItem deletes, 25 at a time. Returns how many ended. Sessions
+ * opened before issue 11 are not on the index; they end at their 30-minute idle deadline.
+ */
+export async function revokeDepositorSessions(depositorId: string, keepHash?: string): Promise<number> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :g',
+    ExpressionAttributeValues: { ':g': depositorSessionsIndexKey(depositorId) },
+    ProjectionExpression: 'pk, sk',
+  })
+  const keys = items
+    .map((i) => ({ pk: i.pk as string, sk: i.sk as string }))
+    .filter((k) => !keepHash || k.pk !== sessionKey(keepHash).pk)
+  for (let i = 0; i < keys.length; i += 25) {
+    let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = keys
+      .slice(i, i + 25)
+      .map((Key) => ({ DeleteRequest: { Key } }))
+    for (let round = 0; requests.length > 0; round++) {
+      if (round === 5) throw new Error('sessions could not all be ended (throttled)')
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }))
+      requests = (out.UnprocessedItems?.[table] ?? []) as typeof requests
+    }
+  }
+  return keys.length
+}
+
+export interface PasswordReset {
+  depositorId: string
+  channel: string
+  expiresAt: number
+}
+
+export async function putPasswordReset(hash: string, reset: PasswordReset): Promise<void> {
+  await db.send(new PutCommand({ TableName: table, Item: { ...resetKey(hash), entity: 'PasswordReset', ...reset } }))
+}
+
+export async function getPasswordReset(hash: string, nowSeconds: number): Promise<PasswordReset | undefined> {
+  const out = await db.send(new GetCommand({ TableName: table, Key: resetKey(hash) }))
+  const i = out.Item
+  if (!i || Number(i.expiresAt) <= nowSeconds) return undefined
+  return { depositorId: i.depositorId as string, channel: i.channel as string, expiresAt: Number(i.expiresAt) }
+}
+
+/** the reset, used up in the transaction that sets the new password */
+export function takePasswordReset(hash: string, nowSeconds: number): Write<{ reason: 'resetGone' }> {
+  return {
+    item: {
+      Delete: {
+        TableName: table,
+        Key: resetKey(hash),
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      },
+    },
+    onFailure: () => ({ reason: 'resetGone' as const }),
+  }
 }
 
 export interface Ticket {

@@ -7,6 +7,7 @@ import { AppError, Forbidden, NotFound, Unauthorized } from '../lib/errors'
 import { newToken, tokenHash } from '../lib/tokens'
 import { getCenter } from '../repository/centers'
 import * as depositors from '../repository/depositors'
+import { depositorLockId } from '../repository/limits'
 import { type DepositorSession, peekTicket, putTicket, setTicketFace, takeTicket } from '../repository/sessions'
 import { verifier } from './identity'
 import { checkPassword } from './login-guard'
@@ -54,10 +55,9 @@ export async function signInWithPassword(input: ParsedInputOf<typeof login>, cli
     client,
     identifier: `${type}#${value}`,
     password: input.password,
-    find: async () => {
-      const id = await depositors.findDepositorId(type, value)
-      return id ? depositors.getDepositor(id) : undefined
-    },
+    resolve: () => depositors.findDepositorId(type, value),
+    load: (id) => depositors.getDepositor(id),
+    lockOf: depositorLockId,
     wrong: (left) => `账号或密码错误，还可尝试 ${left} 次`,
   })
   if (depositor.centerCode !== input.centerCode) {
@@ -93,7 +93,8 @@ export async function startVerification(input: ParsedInputOf<typeof startFirstLo
   const hash = tokenHash(input.ticket)
   const ticket = await peekTicket(hash, nowSeconds())
   if (!ticket) throw ticketExpired()
-  if (input.method === 'alipay') return { method: 'alipay' as const, scopes: ['auth_base'] }
+  // auth_user: alipay.user.info.share tells the account's certified ID number (decision 52)
+  if (input.method === 'alipay') return { method: 'alipay' as const, scopes: ['auth_user'] }
   const depositor = await depositors.getDepositor(ticket.depositorId)
   if (!depositor) throw ticketExpired()
   // in WeChat, 人脸核身 is bound to the person's openid: exchange wx.login's code on the server
@@ -115,6 +116,13 @@ export async function startVerification(input: ParsedInputOf<typeof startFirstLo
   return { method: 'face' as const, verifyId: face.verifyId, expiresInSeconds: face.expiresInSeconds }
 }
 
+export const alipayNotThePerson = () =>
+  new AppError(
+    422,
+    'ALIPAY_NOT_SAME_PERSON',
+    '该支付宝账号的实名信息与您的身份信息不一致，请使用本人实名认证的支付宝账号授权，或选择刷脸验证',
+  )
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export async function completeVerification(input: ParsedInputOf<typeof completeFirstLoginVerification>) {
@@ -125,7 +133,12 @@ export async function completeVerification(input: ParsedInputOf<typeof completeF
   if (!depositor) throw ticketExpired()
 
   if (input.method === 'alipay') {
-    const alipayUserId = await verifier().alipayUserId(input.authCode)
+    // the Alipay account must be certified as this person (decision 52), not just any account
+    const { userId: alipayUserId, samePerson } = await verifier().alipayVerify(input.authCode, {
+      name: depositor.name,
+      idNumber: depositor.idNumber,
+    })
+    if (!samePerson) throw alipayNotThePerson()
     if (!(await depositors.bindAlipayUser(depositor.depositorId, alipayUserId, nowIso()))) {
       throw new Forbidden('该支付宝账号与您绑定的支付宝账号不一致，请使用本人支付宝授权或刷脸验证')
     }

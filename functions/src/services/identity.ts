@@ -40,6 +40,7 @@ export function verifier(): IdentityVerifier {
   return {
     name: v.name,
     alipayUserId: (code) => translated(() => v.alipayUserId(code)),
+    alipayVerify: (code, person) => translated(() => v.alipayVerify(code, person)),
     startFace: (person) => translated(() => v.startFace(person)),
     faceResult: (id) => translated(() => v.faceResult(id)),
     wechatSession: (code) => translated(() => v.wechatSession(code)),

@@ -2,6 +2,7 @@ import type { staffLogin } from '@gjj/shared/api/admin'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
 import { Unauthorized } from '../lib/errors'
 import { getCenter } from '../repository/centers'
+import { staffLockId } from '../repository/limits'
 import type { StaffSession } from '../repository/sessions'
 import * as staff from '../repository/staff'
 import { checkPassword } from './login-guard'
@@ -29,10 +30,9 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
     client,
     identifier: `staff#${input.username}`,
     password: input.password,
-    find: async () => {
-      const id = await staff.findStaffId(input.username)
-      return id ? staff.getStaff(id) : undefined
-    },
+    resolve: () => staff.findStaffId(input.username),
+    load: (id) => staff.getStaff(id),
+    lockOf: staffLockId,
     wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
   })
   const [session, profile] = await Promise.all([

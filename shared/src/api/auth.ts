@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { loginAccountSchema } from '../validation'
+import { checkAppPassword, idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation'
 import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
 import { defineOperation, emptyInput, unmatched } from './contract'
+import { smsSent } from './profile'
 import { centerCode, centerSchema } from './system'
 
 /**
@@ -116,4 +117,78 @@ export const me = defineOperation({
   summary: '当前登录的缴存人（姓名、脱敏证件号码和手机号、所属中心）',
   input: emptyInput,
   output: depositorSummary,
+})
+
+/**
+ * 忘记密码 (not in the manual): center, ID number and name find the person (wrong ones count toward
+ * the login lock as a wrong password does); then an SMS code to the phone on record — or, in
+ * Alipay, 支付宝身份验证 of the same person — and a new password. Every session of the person ends.
+ */
+export const passwordResetMethod = z.enum(['sms', 'alipay'], { error: '请选择验证方式' })
+
+const resetToken = z.string({ error: '操作已超时，请重新开始找回密码' }).min(1).max(256)
+
+export const startPasswordReset = defineOperation({
+  name: 'startPasswordReset',
+  method: 'POST',
+  path: '/api/auth/password-reset',
+  audience: 'public',
+  summary: '忘记密码第一步：公积金中心、身份证号码、姓名；返回预留手机号（脱敏）和验证方式',
+  input: z.strictObject({
+    centerCode,
+    idNumber: idNumberSchema,
+    name: z
+      .string({ error: '请输入姓名' })
+      .trim()
+      .min(1, { error: '请输入姓名' })
+      .max(30, { error: '姓名不能超过30个字' }),
+    channel,
+  }),
+  output: z.object({
+    resetToken: z.string(),
+    expiresAt: instant,
+    phoneMasked: maskedPhone,
+    methods: z.array(passwordResetMethod),
+  }),
+})
+
+export const sendPasswordResetCode = defineOperation({
+  name: 'sendPasswordResetCode',
+  method: 'POST',
+  path: '/api/auth/password-reset/sms-code',
+  audience: 'public',
+  summary: '忘记密码：发送短信验证码到预留手机号',
+  input: z.strictObject({ resetToken }),
+  output: smsSent,
+})
+
+export const resetPassword = defineOperation({
+  name: 'resetPassword',
+  method: 'POST',
+  path: '/api/auth/password-reset/complete',
+  audience: 'public',
+  summary: '忘记密码最后一步：短信验证码（或支付宝身份验证）+ 新密码；成功后该账号的所有登录退出',
+  input: z
+    .strictObject({
+      resetToken,
+      method: passwordResetMethod,
+      smsCode: smsCodeSchema.optional(),
+      authCode: z.string({ error: '支付宝授权失败，请重试' }).min(1).max(256).optional(),
+      newPassword: z.string({ error: '请输入新密码' }),
+      confirmPassword: z.string({ error: '请再次输入新密码' }),
+    })
+    .superRefine((input, ctx) => {
+      if (input.method === 'sms' && !input.smsCode) {
+        ctx.addIssue({ code: 'custom', path: ['smsCode'], message: '请输入验证码' })
+      }
+      if (input.method === 'alipay' && !input.authCode) {
+        ctx.addIssue({ code: 'custom', path: ['authCode'], message: '支付宝授权失败，请重试' })
+      }
+      const next = checkAppPassword(input.newPassword)
+      if (!next.ok) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: next.message })
+      else if (input.confirmPassword !== input.newPassword) {
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' })
+      }
+    }),
+  output: okOutput,
 })

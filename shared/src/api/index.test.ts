@@ -100,8 +100,8 @@ describe('the contract reuses the validators', () => {
       channel: 'weapp',
       deviceId: 'device-0001',
     })
-    const sms = planned.sendSmsCode.input.safeParse({ purpose: 'changePhone', phone: '12800138000' })
-    const change = planned.changePhone.input.safeParse({ newPhone: '12800138000', smsCode: '123456' })
+    const sms = operations.sendSmsCode.input.safeParse({ purpose: 'changePhone', phone: '12800138000' })
+    const change = operations.changePhone.input.safeParse({ newPhone: '12800138000', smsCode: '123456' })
 
     expect(message).toBe('请输入正确的11位手机号码')
     for (const result of [login, sms, change]) expect(result.error?.issues[0]?.message).toBe(message)
@@ -120,7 +120,7 @@ describe('the contract reuses the validators', () => {
   })
 
   test('a new APP password must meet the policy', () => {
-    const result = planned.changePassword.input.safeParse({
+    const result = operations.changePassword.input.safeParse({
       oldPassword: 'Old-pass1',
       newPassword: 'abcdefgh',
       confirmPassword: 'abcdefgh',

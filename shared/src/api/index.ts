@@ -27,6 +27,9 @@ export const operations = {
   completeFirstLoginVerification: auth.completeFirstLoginVerification,
   logout: auth.logout,
   me: auth.me,
+  startPasswordReset: auth.startPasswordReset,
+  sendPasswordResetCode: auth.sendPasswordResetCode,
+  resetPassword: auth.resetPassword,
 
   getAccount: account.getAccount,
   listDepositHistory: account.listDepositHistory,
@@ -37,6 +40,10 @@ export const operations = {
   listOverdue: loan.listOverdue,
 
   getProfile: profile.getProfile,
+  sendSmsCode: profile.sendSmsCode,
+  changePhone: profile.changePhone,
+  changePassword: profile.changePassword,
+  changeHotlinePassword: profile.changeHotlinePassword,
 
   listBankCards: bankCard.listBankCards,
   addBankCard: bankCard.addBankCard,

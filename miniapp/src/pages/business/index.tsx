@@ -12,7 +12,7 @@ export default function BusinessPage() {
         entries={[
           { title: '服务网点查询', icon: '点', url: '/packages/info/outlets/index' },
           { title: '房贷计算器', icon: '算', url: '/packages/tools/calculator/index', withoutConsent: true },
-          { title: '修改手机号码', icon: '机' },
+          { title: '修改手机号码', icon: '机', url: '/packages/me/phone/index', signedIn: true },
         ]}
       />
       <MenuGrid

@@ -154,6 +154,9 @@ export default function LoginPage() {
         </View>
         <Text className="login__hint">首次在本设备登录需通过支付宝授权或刷脸验证</Text>
         <View className="login__links">
+          <Text className="login__link" onClick={() => Taro.navigateTo({ url: '/packages/auth/reset/index' })}>
+            忘记密码
+          </Text>
           <Text className="login__link" onClick={() => Taro.navigateTo({ url: '/packages/tools/calculator/index' })}>
             房贷计算器
           </Text>

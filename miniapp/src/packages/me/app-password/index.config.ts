@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'APP、微信、网厅密码修改' })
