@@ -160,8 +160,6 @@ describe('服务网点查询', () => {
     await expect(p.locator('.outlet__distance').locator('visible=true').count()).resolves.toBe(outlets.length)
     const first = outlets[0] as (typeof outlets)[number]
 
-    await vis(p, '.outlet__call').tap()
-    await expect.poll(() => navigations).toContain(`tel:${first.phone}`)
     await vis(p, '.outlet__nav').tap()
     await expect
       .poll(() => p.evaluate(() => (window as unknown as { __openLocation: unknown[] }).__openLocation[0]))
@@ -172,9 +170,12 @@ describe('服务网点查询', () => {
         address: first.address,
         scale: 16,
       })
+    // 【拨打电话】 last: after its tel: navigation headless Chromium stops delivering real input to
+    // the page (seen: the next tap() times out, click() lands nowhere, the page itself is fine)
+    await vis(p, '.outlet__call').tap()
+    await expect.poll(() => navigations).toContain(`tel:${first.phone}`)
 
-    // after the tel: navigation of 【拨打电话】 headless Chromium stops delivering real input to the
-    // page (seen: tap() times out, click() lands nowhere, the page itself is fine): a DOM click opens it
+    // so the detail opens with a DOM click
     await vis(p, '.outlet__name').dispatchEvent('click')
     await vis(p, '.outlet__hours-line').waitFor()
     await settled(p)
