@@ -1,7 +1,12 @@
 import { PRIVACY_VERSION, privacyStatement } from '@gjj/shared/info/privacy'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { demoPeople } from '../../functions/src/seed/demo'
 import { back, launch, phone, settled, shot, skipAfterFailure, tab, tapText, vis, webUrl } from './browser'
+import { loginDepositor } from './people'
+
+/** 马晓军 (乌鲁木齐): no other browser test signs him in */
+const ma = demoPeople[4] as (typeof demoPeople)[number]
 
 /** the consent dialog's 【同意】 (ok) or 【不同意】 (cancel) */
 const agreeButton = (p: Page, which: 'ok' | 'cancel') => vis(p, `.nut-dialog-footer-${which}`)
@@ -203,6 +208,8 @@ describe('撤回同意', () => {
     await expect.poll(() => vis(p, '.privacy__state').textContent()).toBe('您尚未同意本隐私声明')
     await expect(p.evaluate(() => localStorage.getItem('gjj.privacy'))).resolves.toBeNull()
     await vis(p, '.privacy__agree').waitFor()
+    await p.locator('.taro-model__confirm').locator('visible=true').waitFor({ state: 'hidden' })
+    await p.waitForTimeout(400)
     await shot(p, 'info-privacy-withdrawn')
 
     // the next start asks before anything else, as on a fresh install
@@ -212,6 +219,26 @@ describe('撤回同意', () => {
     await agreeButton(p, 'cancel').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await expect(p.getByText('同意隐私声明后查看新闻动态').locator('visible=true').count()).resolves.toBe(1)
+    await fresh.context.close()
+  })
+})
+
+describe('撤回同意 when signed in', () => {
+  test('is recorded on the server, then signs the person out', async () => {
+    const fresh = await phone(browser)
+    const p = fresh.page
+    await loginDepositor(p, ma, undefined, 'face')
+    await p.goto(webUrl('/packages/info/privacy/index'))
+    await vis(p, '.privacy__withdraw').waitFor()
+    await settled(p)
+    await vis(p, '.privacy__withdraw').tap()
+    await vis(p, '.taro-model__confirm').waitFor()
+    await p.waitForTimeout(300)
+    const recorded = p.waitForResponse((r) => r.url().includes('/api/privacy/withdraw'))
+    await vis(p, '.taro-model__confirm').click()
+    expect((await recorded).status()).toBe(200)
+    await expect.poll(() => vis(p, '.privacy__state').textContent()).toBe('您尚未同意本隐私声明')
+    await expect.poll(() => p.evaluate(() => localStorage.getItem('gjj.session'))).toBeNull()
     await fresh.context.close()
   })
 })
