@@ -1,7 +1,12 @@
 import { PRIVACY_VERSION, privacyStatement } from '@gjj/shared/info/privacy'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { demoPeople } from '../../functions/src/seed/demo'
 import { back, launch, phone, settled, shot, skipAfterFailure, tab, tapText, vis, webUrl } from './browser'
+import { loginDepositor } from './people'
+
+/** 马晓军 (乌鲁木齐): no other browser test signs him in */
+const ma = demoPeople[4] as (typeof demoPeople)[number]
 
 /** the consent dialog's 【同意】 (ok) or 【不同意】 (cancel) */
 const agreeButton = (p: Page, which: 'ok' | 'cancel') => vis(p, `.nut-dialog-footer-${which}`)
@@ -160,8 +165,6 @@ describe('服务网点查询', () => {
     await expect(p.locator('.outlet__distance').locator('visible=true').count()).resolves.toBe(outlets.length)
     const first = outlets[0] as (typeof outlets)[number]
 
-    await vis(p, '.outlet__call').tap()
-    await expect.poll(() => navigations).toContain(`tel:${first.phone}`)
     await vis(p, '.outlet__nav').tap()
     await expect
       .poll(() => p.evaluate(() => (window as unknown as { __openLocation: unknown[] }).__openLocation[0]))
@@ -172,9 +175,12 @@ describe('服务网点查询', () => {
         address: first.address,
         scale: 16,
       })
+    // 【拨打电话】 last: after its tel: navigation headless Chromium stops delivering real input to
+    // the page (seen: the next tap() times out, click() lands nowhere, the page itself is fine)
+    await vis(p, '.outlet__call').tap()
+    await expect.poll(() => navigations).toContain(`tel:${first.phone}`)
 
-    // after the tel: navigation of 【拨打电话】 headless Chromium stops delivering real input to the
-    // page (seen: tap() times out, click() lands nowhere, the page itself is fine): a DOM click opens it
+    // so the detail opens with a DOM click
     await vis(p, '.outlet__name').dispatchEvent('click')
     await vis(p, '.outlet__hours-line').waitFor()
     await settled(p)
@@ -202,6 +208,8 @@ describe('撤回同意', () => {
     await expect.poll(() => vis(p, '.privacy__state').textContent()).toBe('您尚未同意本隐私声明')
     await expect(p.evaluate(() => localStorage.getItem('gjj.privacy'))).resolves.toBeNull()
     await vis(p, '.privacy__agree').waitFor()
+    await p.locator('.taro-model__confirm').locator('visible=true').waitFor({ state: 'hidden' })
+    await p.waitForTimeout(400)
     await shot(p, 'info-privacy-withdrawn')
 
     // the next start asks before anything else, as on a fresh install
@@ -211,6 +219,26 @@ describe('撤回同意', () => {
     await agreeButton(p, 'cancel').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await expect(p.getByText('同意隐私声明后查看新闻动态').locator('visible=true').count()).resolves.toBe(1)
+    await fresh.context.close()
+  })
+})
+
+describe('撤回同意 when signed in', () => {
+  test('is recorded on the server, then signs the person out', async () => {
+    const fresh = await phone(browser)
+    const p = fresh.page
+    await loginDepositor(p, ma, undefined, 'face')
+    await p.goto(webUrl('/packages/info/privacy/index'))
+    await vis(p, '.privacy__withdraw').waitFor()
+    await settled(p)
+    await vis(p, '.privacy__withdraw').tap()
+    await vis(p, '.taro-model__confirm').waitFor()
+    await p.waitForTimeout(300)
+    const recorded = p.waitForResponse((r) => r.url().includes('/api/privacy/withdraw'))
+    await vis(p, '.taro-model__confirm').click()
+    expect((await recorded).status()).toBe(200)
+    await expect.poll(() => vis(p, '.privacy__state').textContent()).toBe('您尚未同意本隐私声明')
+    await expect.poll(() => p.evaluate(() => localStorage.getItem('gjj.session'))).toBeNull()
     await fresh.context.close()
   })
 })

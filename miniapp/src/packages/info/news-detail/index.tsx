@@ -77,29 +77,27 @@ function NewsDetail({
   useRefresh(news.reload)
 
   return (
-    <>
-      <Loaded state={news} rows={10}>
-        {(n) => (
-          <>
-            <Article article={n} />
-            {linkedNews(n.body, n.id).length > 0 && (
-              <>
-                <View className="section-title">
-                  <Text>相关新闻</Text>
-                </View>
-                {linkedNews(n.body, n.id).map((l) => (
-                  <Cell
-                    key={l.id}
-                    title={l.title}
-                    clickable
-                    onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id, centerCode) })}
-                  />
-                ))}
-              </>
-            )}
-          </>
-        )}
-      </Loaded>
-    </>
+    <Loaded state={news} rows={10}>
+      {(n) => (
+        <>
+          <Article article={n} />
+          {linkedNews(n.body, n.id).length > 0 && (
+            <>
+              <View className="section-title">
+                <Text>相关新闻</Text>
+              </View>
+              {linkedNews(n.body, n.id).map((l) => (
+                <Cell
+                  key={l.id}
+                  title={l.title}
+                  clickable
+                  onClick={() => Taro.navigateTo({ url: newsDetailUrl(l.id, centerCode) })}
+                />
+              ))}
+            </>
+          )}
+        </>
+      )}
+    </Loaded>
   )
 }

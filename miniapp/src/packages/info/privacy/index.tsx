@@ -2,6 +2,8 @@ import { privacyStatement } from '@gjj/shared/info/privacy'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { api, session } from '../../../api'
+import { signedOut } from '../../../lib/auth'
 import { errorText } from '../../../lib/errors'
 import { agree, useConsented, withdrawConsent } from '../../../lib/privacy'
 import { useBusy } from '../../../lib/use-busy'
@@ -21,13 +23,19 @@ export default function PrivacyPage() {
       async () => {
         const { confirm } = await Taro.showModal({
           title: '撤回同意',
-          content: '撤回后，除房贷计算器和隐私声明外的功能都将无法使用，直到您再次同意。确定撤回吗？',
+          content: '撤回后您将退出登录，除房贷计算器和隐私声明外的功能都将无法使用，直到您再次同意。确定撤回吗？',
           confirmText: '撤回',
           cancelText: '取消',
         })
         if (!confirm) return
+        const wasSignedIn = Boolean(session.token)
         await withdrawConsent()
-        Taro.showToast({ title: '已撤回同意', icon: 'none' })
+        // as the statement says: withdrawing signs the person out
+        if (wasSignedIn) {
+          await api.logout().catch(() => undefined)
+          signedOut()
+        }
+        Taro.showToast({ title: wasSignedIn ? '已撤回同意并退出登录' : '已撤回同意', icon: 'none' })
       },
       (e) => Taro.showToast({ title: errorText(e, '撤回失败，请重试'), icon: 'none' }),
     )
