@@ -1,7 +1,8 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { ScheduleVersion } from '@gjj/shared/loan/plan'
 import { db, queryPage, table } from './client'
 import { decodeCursor } from './paging'
-import type { StoredItem } from './transaction'
+import { plain, type StoredItem, type Write } from './transaction'
 
 /**
  * 公积金贷款 and its records.
@@ -31,6 +32,10 @@ export interface LoanItem {
   bankName: string
   bankCardNo: string
   houseAddress: string | null
+  /** the schedule versions made by 提前还本 (loan/plan.ts); none: the contract's own schedule */
+  schedules: ScheduleVersion[]
+  /** the China date of 提前结清 */
+  settledOn: string | null
   version: number
 }
 
@@ -91,6 +96,9 @@ export function loanFromItem(i: StoredItem): LoanItem {
     bankName: i.bankName as string,
     bankCardNo: i.bankCardNo as string,
     houseAddress: (i.houseAddress as string | null | undefined) ?? null,
+    // loans written before issue 12 have neither: the contract's schedule, not settled
+    schedules: (i.schedules as ScheduleVersion[] | undefined) ?? [],
+    settledOn: (i.settledOn as string | null | undefined) ?? null,
     version: i.version as number,
   }
 }
@@ -120,7 +128,7 @@ export function overdueFromItem(i: StoredItem): OverdueItem {
 }
 
 export async function getLoan(loanNo: string): Promise<LoanItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: loanKey(loanNo) }))
+  const out = await db.send(new GetCommand({ TableName: table, Key: loanKey(loanNo), ConsistentRead: true }))
   return out.Item ? loanFromItem(out.Item) : undefined
 }
 
@@ -165,4 +173,93 @@ export async function putLoanWithRecords(loan: LoanItem, repayments: RepaymentIt
       }),
     )
   }
+}
+
+/* ---- 贷款业务 (issue 12): the loan's side of an approval, as effects of the workflow's move ---- */
+
+/** the loan is no longer as it was read (a repayment came in, another business was approved) */
+export type LoanChanged = { reason: 'loanChanged'; loan?: LoanItem }
+
+const loanChanged = (now: StoredItem | undefined): LoanChanged => ({
+  reason: 'loanChanged',
+  ...(now ? { loan: loanFromItem(now) } : {}),
+})
+
+/** an update of the loan at the version read, still not settled; bumps the version */
+function changeLoan(loan: LoanItem, set: Record<string, unknown>): Write<LoanChanged> {
+  const names: Record<string, string> = { '#version': 'version', '#status': 'status' }
+  const values: Record<string, unknown> = { ':v': loan.version, ':next': loan.version + 1, ':settled': 'settled' }
+  const sets = ['#version = :next']
+  for (const [k, v] of Object.entries(set)) {
+    names[`#${k}`] = k
+    values[`:${k}`] = v
+    sets.push(`#${k} = :${k}`)
+  }
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: loanKey(loan.loanNo),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#version = :v AND #status <> :settled',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onFailure: loanChanged,
+  }
+}
+
+/** 提前还本: principal down, the end date of the chosen plan, its schedule version added (months stays the contract's) */
+export function applyPrepayment(
+  loan: LoanItem,
+  change: { remainingPrincipalFen: number; endDate: string; schedule: ScheduleVersion },
+): Write<LoanChanged> {
+  return changeLoan(loan, {
+    remainingPrincipalFen: change.remainingPrincipalFen,
+    endDate: change.endDate,
+    schedules: [...loan.schedules, change.schedule],
+  })
+}
+
+/** 提前结清: the loan is 结清, nothing remains, no installment is due any more */
+export function settleLoan(loan: LoanItem, on: string): Write<LoanChanged> {
+  return changeLoan(loan, { status: 'settled', remainingPrincipalFen: 0, settledOn: on })
+}
+
+/** a 贷款还款明细 record (03 提前还款, 06 结清, …), once */
+export function recordRepayment(loanNo: string, r: RepaymentItem): Write {
+  return plain({
+    Put: {
+      TableName: table,
+      Item: { ...repaymentKey(loanNo, r), entity: 'Repayment', ...r },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  })
+}
+
+/** an overdue period is settled with the loan */
+export function clearOverdue(loanNo: string, period: number): Write {
+  return plain({ Delete: { TableName: table, Key: overdueKey(loanNo, period) } })
+}
+
+/**
+ * 按月抵扣签约/取消: 是否按月委托提取 flips at the version read.
+ * seam: the issue-12d branch gives the full version (deduction index)
+ */
+export function setMonthlyDeduction(loan: LoanItem, signed: boolean, at: string): Write<LoanChanged> {
+  return changeLoan(loan, { monthlyDeductionSigned: signed, monthlyDeductionChangedAt: at })
+}
+
+/** the loan's repayment records of one China month (`yyyy-mm`), e.g. the 提前还本 of this month */
+export async function repaymentsInMonth(loanNo: string, month: string): Promise<RepaymentItem[]> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': loanPartition(loanNo), ':p': `${REPAY}${month}` },
+      ConsistentRead: true,
+    }),
+  )
+  return (out.Items ?? []).map(repaymentFromItem)
 }

@@ -391,6 +391,8 @@ export function demoLoan(
       bankName: '中国建设银行',
       bankCardNo: withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`),
       houseAddress: l.houseAddress,
+      schedules: [],
+      settledOn: null,
       version: 1,
     },
     repayments,

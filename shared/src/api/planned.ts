@@ -1,4 +1,3 @@
-import * as loanBusiness from './loan-business'
 import * as profile from './profile'
 
 /**
@@ -14,8 +13,4 @@ export const planned = {
   changePhone: profile.changePhone,
   changePassword: profile.changePassword,
   changeHotlinePassword: profile.changeHotlinePassword,
-
-  listLoanBusinesses: loanBusiness.listLoanBusinesses,
-  getPrepayQuote: loanBusiness.getPrepayQuote,
-  getSettleQuote: loanBusiness.getSettleQuote,
 } as const
