@@ -143,10 +143,14 @@ describe('applications', () => {
       amountFen: 1_800_000,
       bankCardId: 'card-1',
     })
-    const prepay = operations.createApplication.input.parse({ kind: 'prepayPart', amountFen: 10_000_000 })
+    const prepay = operations.createApplication.input.parse({
+      kind: 'prepayPart',
+      amountFen: 10_000_000,
+      fundAmountFen: 2_000_000,
+    })
 
     expect(rent.kind).toBe('rent')
-    expect(prepay).toEqual({ kind: 'prepayPart', amountFen: 10_000_000, choice: 'keepTerm' })
+    expect(prepay).toEqual({ kind: 'prepayPart', amountFen: 10_000_000, fundAmountFen: 2_000_000, choice: 'keepTerm' })
   })
 
   test('refuse fields of another kind and unknown kinds', () => {
@@ -208,7 +212,7 @@ describe('applications', () => {
 describe('query strings', () => {
   test('carry numbers as digit strings', () => {
     expect(operations.listDepositHistory.input.parse({ limit: '20', year: '2025' })).toEqual({ limit: 20, year: 2025 })
-    expect(planned.getPrepayQuote.input.parse({ amountFen: '10000000' })).toEqual({ amountFen: 10_000_000 })
+    expect(operations.getPrepayQuote.input.parse({ amountFen: '10000000' })).toEqual({ amountFen: 10_000_000 })
     expect(
       operations.listOutlets.input.parse({ centerCode: 'C65010', latitude: '43.8256', longitude: '87.6168' }),
     ).toEqual({
