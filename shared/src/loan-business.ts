@@ -33,7 +33,10 @@ export function checkPrepayAmount(amountFen: number, ctx: PrepayContext): Check<
 
 export function prepayAmountsSchema(ctx: PrepayContext) {
   return z
-    .object({ amountFen: z.number({ error: '请输入提前还款金额' }), fundAmountFen: z.number({ error: '请输入支取公积金金额' }) })
+    .object({
+      amountFen: z.number({ error: '请输入提前还款金额' }),
+      fundAmountFen: z.number({ error: '请输入支取公积金金额' }),
+    })
     .superRefine((v, zctx) => {
       const split = checkPrepayAmount(v.amountFen, ctx)
       if (!split.ok) issue(zctx, 'amountFen', split.message)

@@ -396,7 +396,12 @@ export async function approve(caller: StaffSession, id: string, opinion: string 
     const { app } = await centerBundle(caller, id)
     allow(app, 'approve', 'reviewer')
     const at = nowIso()
-    const booking = await approvalOf(app, at)
+    const booking = await approvalOf(app, at).catch(async (error: unknown) => {
+      // refused on a read made while a concurrent approval committed: that approval is the answer
+      const now = await apps.getApplication(app.id)
+      if (now && now.status !== app.status) throw failed({ reason: 'wrongState', current: now }, 'approve', 'reviewer')
+      throw error
+    })
     const outcome = await steps.move(app, {
       action: 'approve',
       to: 'approved',

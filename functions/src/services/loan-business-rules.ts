@@ -1,16 +1,10 @@
 import type { ApplicationData } from '@gjj/shared/api/application'
 import type { LoanFigures } from '@gjj/shared/api/loan-plan'
-import {
-  type ApplicationKind,
-  type CenterPolicy,
-  isOpen,
-  KINDS,
-  type LoanBusinessKind,
-} from '@gjj/shared/catalog'
+import { type ApplicationKind, type CenterPolicy, isOpen, KINDS, type LoanBusinessKind } from '@gjj/shared/catalog'
 import type { IsoDate } from '@gjj/shared/date'
-import { checkDeductionSigning, prepayAmountsSchema, settleAmountsSchema } from '@gjj/shared/loan-business'
-import { accruedInterest, nextDueDate, planNow, prepayQuote, settlementDue } from '@gjj/shared/loan/prepay'
 import type { ScheduleVersion } from '@gjj/shared/loan/plan'
+import { accruedInterest, nextDueDate, planNow, prepayQuote, settlementDue } from '@gjj/shared/loan/prepay'
+import { checkDeductionSigning, prepayAmountsSchema, settleAmountsSchema } from '@gjj/shared/loan-business'
 import type { z } from 'zod'
 import { type FieldIssue, RuleViolation } from '../lib/errors'
 import type { AccountItem } from '../repository/accounts'
@@ -128,12 +122,14 @@ export function appraiseLoanBusiness(data: LoanData, ctx: LoanContext): LoanAppr
     problem: null,
   }
   if (data.kind === 'prepayPart') {
-    const checked = prepayAmountsSchema({ position, balanceFen: ctx.account.balanceFen, date: ctx.today }).safeParse(
-      { amountFen: data.amountFen, fundAmountFen: data.fundAmountFen },
-    )
+    const checked = prepayAmountsSchema({ position, balanceFen: ctx.account.balanceFen, date: ctx.today }).safeParse({
+      amountFen: data.amountFen,
+      fundAmountFen: data.fundAmountFen,
+    })
     if (!checked.success) throw invalid(checked.error.issues)
     const quote = prepayQuote(position, data.amountFen, ctx.today)
-    if (!quote.ok) throw new RuleViolation('INVALID_AMOUNT', quote.message, [{ path: ['amountFen'], message: quote.message }])
+    if (!quote.ok)
+      throw new RuleViolation('INVALID_AMOUNT', quote.message, [{ path: ['amountFen'], message: quote.message }])
     const { split } = quote.value
     const option = quote.value[data.choice]
     return {
@@ -171,9 +167,11 @@ export function appraiseLoanBusiness(data: LoanData, ctx: LoanContext): LoanAppr
     })
     if (!checked.success) throw invalid(checked.error.issues)
     if (data.fundAmountFen > 0 && ctx.account.status !== '01') {
-      throw new RuleViolation('NOT_ELIGIBLE', '公积金账户状态正常时才能支取公积金还款，可将支取金额填为0，全部以自有资金还款', [
-        { path: ['fundAmountFen'], message: '公积金账户状态不正常，不能支取' },
-      ])
+      throw new RuleViolation(
+        'NOT_ELIGIBLE',
+        '公积金账户状态正常时才能支取公积金还款，可将支取金额填为0，全部以自有资金还款',
+        [{ path: ['fundAmountFen'], message: '公积金账户状态不正常，不能支取' }],
+      )
     }
     return {
       amountFen: data.fundAmountFen,

@@ -1,6 +1,6 @@
 import type { LoanFigures } from '@gjj/shared/api/loan-plan'
 import { isOpen, KINDS, LOAN_BUSINESS_KINDS, noticeFor } from '@gjj/shared/catalog'
-import { ACCOUNT_STATUS, REPAYMENT_METHOD, codeLabel } from '@gjj/shared/codes'
+import { ACCOUNT_STATUS, codeLabel, REPAYMENT_METHOD } from '@gjj/shared/codes'
 import { accruedInterest, nextDueDate, planNow, prepayQuote, settlementDue } from '@gjj/shared/loan/prepay'
 import { today } from '../lib/clock'
 import { coded } from '../lib/codes'
@@ -49,7 +49,11 @@ export async function loadLoanContext(who: Owner, own?: ApplicationItem): Promis
   if (!account || account.depositorId !== who.depositorId) throw new NotFound('未查询到您的公积金账户')
   const loanNo = depositor.loanNo
   const [loan, overdue, thisMonth] = loanNo
-    ? await Promise.all([loans.getLoan(loanNo), loans.listOverdue(loanNo), loans.repaymentsInMonth(loanNo, on.slice(0, 7))])
+    ? await Promise.all([
+        loans.getLoan(loanNo),
+        loans.listOverdue(loanNo),
+        loans.repaymentsInMonth(loanNo, on.slice(0, 7)),
+      ])
     : [undefined, [], []]
   if (own && active.get(own.kind) === own.id) active.delete(own.kind)
   return {
@@ -157,7 +161,12 @@ export async function prepayQuoteFor(session: Owner, amountFen: number | undefin
     balanceFen: ctx.account.balanceFen,
     minAmountFen: current.paymentFen,
     maxAmountFen: position.remainingPrincipalFen + accrued.value.interestFen - 1,
-    current: { months: current.months, paymentFen: current.paymentFen, endDate: current.endDate, interestFen: current.interestFen },
+    current: {
+      months: current.months,
+      paymentFen: current.paymentFen,
+      endDate: current.endDate,
+      interestFen: current.interestFen,
+    },
     quote,
   }
 }

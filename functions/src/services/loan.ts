@@ -143,21 +143,19 @@ export async function plan(session: DepositorSession, page: LoanPage) {
   const limit = page.limit ?? 12
   const overdue = new Set(overdueItems.map((o) => o.period))
   const on = today()
-  const items = periods
-    .slice(from - 1, from - 1 + limit)
-    .map((p) => ({
-      period: p.period,
-      dueDate: p.dueDate as string,
-      paymentFen: p.paymentFen,
-      principalFen: p.principalFen,
-      interestFen: p.interestFen,
-      remainingPrincipalFen: p.remainingPrincipalFen,
-      status: overdue.has(p.period)
-        ? ('overdue' as const)
-        : loan.status === 'settled' || (p.dueDate as string) < on
-          ? ('paid' as const)
-          : ('due' as const),
-    }))
+  const items = periods.slice(from - 1, from - 1 + limit).map((p) => ({
+    period: p.period,
+    dueDate: p.dueDate as string,
+    paymentFen: p.paymentFen,
+    principalFen: p.principalFen,
+    interestFen: p.interestFen,
+    remainingPrincipalFen: p.remainingPrincipalFen,
+    status: overdue.has(p.period)
+      ? ('overdue' as const)
+      : loan.status === 'settled' || (p.dueDate as string) < on
+        ? ('paid' as const)
+        : ('due' as const),
+  }))
   const next = from + limit
   return { items, nextCursor: next <= periods.length ? String(next) : null }
 }

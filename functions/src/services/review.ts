@@ -57,7 +57,7 @@ export async function reviewDetail(caller: StaffSession, id: string) {
   const [d, loanFigures] = await Promise.all([
     detail(bundle, { policy, depositor, today: on }, 'reviewer'),
     // a loan business awaiting review: its figures for the approval date (today), as approval would book them
-    bundle.app.status === 'submitted' ? reviewLoanFigures(bundle.app) : bundle.app.loanFigures ?? null,
+    bundle.app.status === 'submitted' ? reviewLoanFigures(bundle.app) : (bundle.app.loanFigures ?? null),
   ])
   return {
     ...d,
