@@ -43,6 +43,7 @@ export const loanFactsSchema = z.object({
   /** 是否按月委托提取 */
   monthlyDeductionSigned: z.boolean(),
 })
+export type LoanFacts = z.infer<typeof loanFactsSchema>
 
 export const listLoanBusinesses = defineOperation({
   name: 'listLoanBusinesses',
@@ -124,3 +125,5 @@ export const getSettleQuote = defineOperation({
     maxFundAmountFen: fen,
   }),
 })
+export type PrepayQuote = z.infer<typeof getPrepayQuote.output>
+export type SettleQuote = z.infer<typeof getSettleQuote.output>
