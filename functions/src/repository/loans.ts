@@ -247,8 +247,9 @@ export function clearOverdue(loanNo: string, period: number): Write {
  * 按月抵扣签约/取消: 是否按月委托提取 flips at the version read.
  * seam: the issue-12d branch gives the full version (deduction index)
  */
-export function setMonthlyDeduction(loan: LoanItem, signed: boolean, at: string): Write<LoanChanged> {
-  return changeLoan(loan, { monthlyDeductionSigned: signed, monthlyDeductionChangedAt: at })
+// seam: the issue-12d branch gives the full version (deduction index)
+export function setMonthlyDeduction(loan: LoanItem, signed: boolean, _at: string): Write<LoanChanged> {
+  return changeLoan(loan, { monthlyDeductionSigned: signed })
 }
 
 /** the loan's repayment records of one China month (`yyyy-mm`), e.g. the 提前还本 of this month */
