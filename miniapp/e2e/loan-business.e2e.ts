@@ -77,6 +77,11 @@ async function uploadAndSubmit(prefix: string) {
   await vis(page, '.upload__intro').waitFor()
   await settled(page)
   await uploadTo(page, 'idCard', '上传图片', [idCard])
+  // the kind's 须知 is read before submitting (here, unless it was read on the business's own page)
+  if ((await page.locator('.wd-notice-link__state--read').locator('visible=true').count()) === 0) {
+    await openNotice(page)
+    await closeNotice(page)
+  }
   await shot(page, `${prefix}-upload`)
   await submitForApproval(page, `${prefix}-submit-confirm`)
   await vis(page, '.timeline__item').waitFor({ timeout: 15_000 })
@@ -209,6 +214,7 @@ describe('王冬冬: 提前还本, 缩短期限', () => {
 
   test('我的贷款 shows the new principal; 还款计划 the shorter plan', async () => {
     const newPrincipal = before.remainingPrincipalFen - principalFen
+    await back(page) // 流程信息查询 → 业务办理
     await openFromTab(page, '账户查询', '我的贷款')
     await vis(page, '.loan__link-plan').waitFor()
     await settled(page)
@@ -277,6 +283,7 @@ describe('马晓军: 按月抵扣签约', () => {
   test('the 乌鲁木齐 reviewer approves; 我的贷款 shows 是否按月委托提取 是 and the page offers 取消签约', async () => {
     await loginReviewer(staff, urumqi)
     await reviewAndApprove(ma, 'loan-15-deduction', '余额充足，同意签约')
+    await back(page) // 流程信息查询 → 业务办理
     await openFromTab(page, '账户查询', '我的贷款')
     await vis(page, '.loan__link-plan').waitFor()
     await settled(page)
@@ -326,6 +333,7 @@ describe('刘敏: 提前结清', () => {
   test('the reviewer approves; 我的贷款 shows 已结清', async () => {
     await loginReviewer(staff, altay)
     await reviewAndApprove(liu, 'loan-22-settle', '同意提前结清')
+    await back(page) // 流程信息查询 → 业务办理
     await openFromTab(page, '账户查询', '我的贷款')
     await page.getByText('贷款状态：已结清').locator('visible=true').waitFor()
     await settled(page)
