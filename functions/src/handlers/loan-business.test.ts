@@ -546,6 +546,7 @@ describe('提前结清', () => {
       remainingPrincipalFen: 0,
       overduePeriods: 0,
       nextDueDate: null,
+      endDate: chinaToday(),
     })
     const settled = (await recordsOf(p)).filter((r) => r.type === '06')
     expect(settled).toHaveLength(1)

@@ -222,9 +222,9 @@ export function applyPrepayment(
   })
 }
 
-/** 提前结清: the loan is 结清, nothing remains, no installment is due any more */
+/** 提前结清: the loan is 结清 on `on` (its end date now), nothing remains, no installment is due any more */
 export function settleLoan(loan: LoanItem, on: string): Write<LoanChanged> {
-  return changeLoan(loan, { status: 'settled', remainingPrincipalFen: 0, settledOn: on })
+  return changeLoan(loan, { status: 'settled', remainingPrincipalFen: 0, settledOn: on, endDate: on })
 }
 
 /** a 贷款还款明细 record (03 提前还款, 06 结清, …), once */
