@@ -4,7 +4,8 @@ import { handler as loginHandler } from '../src/handlers/login'
 import { DEMO_PASSWORD, demoPeople, idNumberOf } from '../src/seed/demo'
 import { bodyOf, eventFor } from './events'
 
-export const wang = demoPeople[0] as (typeof demoPeople)[number] // 阿勒泰, loan with overdue
+export const wang = demoPeople[0] as (typeof demoPeople)[number] // 阿勒泰, loan with a late repayment
+export const chen = demoPeople.find((p) => p.name === '陈志强') as (typeof demoPeople)[number] // 阿勒泰, loan with overdue
 export const ayi = demoPeople[1] as (typeof demoPeople)[number] // 阿勒泰, no loan
 export const ma = demoPeople[4] as (typeof demoPeople)[number] // 乌鲁木齐, loan
 

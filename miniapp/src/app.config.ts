@@ -42,7 +42,17 @@ export default defineAppConfig({
     },
     {
       root: 'packages/withdraw',
-      pages: ['kinds/index', 'apply/index', 'upload/index', 'mine/index', 'detail/index'],
+      // 业务办理: 提取业务 and 贷款业务 (提前还本, 按月抵扣签约, 提前结清) share 档案上传 and 我的业务
+      pages: [
+        'kinds/index',
+        'apply/index',
+        'upload/index',
+        'mine/index',
+        'detail/index',
+        'prepay/index',
+        'deduction/index',
+        'settle/index',
+      ],
     },
     ...(reviewConsole
       ? [

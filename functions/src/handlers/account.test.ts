@@ -2,7 +2,7 @@ import { getAccount, listDepositHistory } from '@gjj/shared/api/account'
 import { getLoan, listOverdue, listRepaymentPlan, listRepayments } from '@gjj/shared/api/loan'
 import { getProfile } from '@gjj/shared/api/profile'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { ayi, idNumberOf, loginAs, ma, wang } from '../../test/depositor'
+import { ayi, chen, idNumberOf, loginAs, ma, wang } from '../../test/depositor'
 import { bodyOf, eventFor } from '../../test/events'
 import { seedDemoData } from '../seed/index'
 import { handler as getAccountHandler } from './get-account'
@@ -15,10 +15,12 @@ import { handler as repaymentsHandler } from './list-repayments'
 
 let wangToken: string
 let ayiToken: string
+/** 陈志强: the demo loan with an overdue period */
+let chenToken: string
 
 beforeAll(async () => {
   await seedDemoData()
-  ;[wangToken, ayiToken] = await Promise.all([loginAs(wang), loginAs(ayi)])
+  ;[wangToken, ayiToken, chenToken] = await Promise.all([loginAs(wang), loginAs(ayi), loginAs(chen)])
 })
 
 type Page<T> = { items: T[]; nextCursor: string | null }
@@ -73,7 +75,7 @@ describe('公积金账户查询', () => {
 
 describe('我的贷款', () => {
   test('shows the loan with its next due date, payment and overdue amount', async () => {
-    const res = await getLoanHandler(eventFor(getLoan, {}, { token: wangToken }))
+    const res = await getLoanHandler(eventFor(getLoan, {}, { token: chenToken }))
     expect(res.statusCode).toBe(200)
     const { loan } = bodyOf<{
       loan: {
@@ -86,7 +88,7 @@ describe('我的贷款', () => {
         monthlyDeductionSigned: boolean
       }
     }>(res)
-    expect(loan.loanNo).toBe(wang.loan?.loanNo)
+    expect(loan.loanNo).toBe(chen.loan?.loanNo)
     expect(loan.status).toBe('overdue')
     expect(loan.overduePeriods).toBe(1)
     expect(loan.overdueFen).toBeGreaterThan(0)
@@ -114,20 +116,20 @@ describe('我的贷款', () => {
 
   test('the plan pages by period and marks paid, overdue and due periods', async () => {
     const first = bodyOf<Page<{ period: number; status: string }>>(
-      await planHandler(eventFor(listRepaymentPlan, { limit: 12 }, { token: wangToken })),
+      await planHandler(eventFor(listRepaymentPlan, { limit: 12 }, { token: chenToken })),
     )
     expect(first.items.map((p) => p.period)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
     expect(first.items.every((p) => p.status === 'paid')).toBe(true)
     expect(first.nextCursor).toBe('13')
     const later = bodyOf<Page<{ period: number; status: string }>>(
-      await planHandler(eventFor(listRepaymentPlan, { limit: 12, cursor: '49' }, { token: wangToken })),
+      await planHandler(eventFor(listRepaymentPlan, { limit: 12, cursor: '37' }, { token: chenToken })),
     )
     expect(later.items.map((p) => p.status)).toContain('overdue')
     expect(later.items.map((p) => p.status)).toContain('due')
   })
 
   test('逾期还款明细 lists the unpaid period with days and penalty', async () => {
-    const res = await overdueHandler(eventFor(listOverdue, {}, { token: wangToken }))
+    const res = await overdueHandler(eventFor(listOverdue, {}, { token: chenToken }))
     const body = bodyOf<{ items: { overdueDays: number; penaltyFen: number; totalFen: number }[]; totalFen: number }>(
       res,
     )

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationData } from '@gjj/shared/api/application'
+import type { LoanFigures } from '@gjj/shared/api/loan-plan'
 import type { ApplicationKind } from '@gjj/shared/catalog'
 import type { ApplicationState, TimelineAction } from '@gjj/shared/workflow'
 import { db, queryPage, table } from './client'
@@ -46,6 +47,9 @@ export interface ApplicationItem {
   returnReason: string | null
   /** the idempotency keys of its submit attempts, oldest first: one key, one attempt */
   submitKeys: string[]
+  /** 贷款业务: the figures as last checked (create, update, submit) and the loan's version then */
+  loanFigures?: LoanFigures | null
+  loanVersion?: number | null
   version: number
 }
 
@@ -107,6 +111,8 @@ export function applicationFromItem(i: StoredItem): ApplicationItem {
     returnReason: (i.returnReason as string | null | undefined) ?? null,
     // written before issue 9: the one key of the last attempt
     submitKeys: (i.submitKeys as string[] | undefined) ?? (legacyKey ? [legacyKey] : []),
+    loanFigures: (i.loanFigures as LoanFigures | null | undefined) ?? null,
+    loanVersion: (i.loanVersion as number | null | undefined) ?? null,
     version: i.version as number,
   }
 }

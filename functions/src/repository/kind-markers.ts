@@ -1,4 +1,4 @@
-import type { ApplicationKind } from '@gjj/shared/catalog'
+import { type ApplicationKind, KINDS } from '@gjj/shared/catalog'
 import { table } from './client'
 import { depositorPartition } from './depositors'
 import { plain, type StoredItem, type Write } from './transaction'
@@ -9,6 +9,9 @@ import { plain, type StoredItem, type Write } from './transaction'
  *   (attribute_not_exists: one application of a kind at a time), released when the application
  *   is approved or ended.
  * - last approval: pk DEPOSITOR#<depositorId>, sk LAST#<kind> → appId, at (once-per-12-months rules).
+ * The three loan businesses share one lock, ACTIVE#loanBusiness (its `kind` attribute names the
+ * kind holding it): a business of the loan in progress blocks the others, since each one's figures
+ * depend on the loan as the others leave it (decision 53).
  * Both are written only by the workflow steps (workflow.ts) and read with the depositor's
  * partition (depositor-partition.ts).
  */
@@ -19,9 +22,12 @@ export const LAST_APPROVAL_ENTITY = 'LastApproval'
 
 type Owner = { id: string; depositorId: string; kind: ApplicationKind }
 
-export const activeKey = (depositorId: string, kind: string) => ({
+/** what a kind's in-progress lock is named: its own kind, or the loan businesses' shared lock */
+const lockOf = (kind: ApplicationKind) => (KINDS[kind].group === 'loan' ? 'loanBusiness' : kind)
+
+export const activeKey = (depositorId: string, kind: ApplicationKind) => ({
   pk: depositorPartition(depositorId),
-  sk: `${ACTIVE}${kind}`,
+  sk: `${ACTIVE}${lockOf(kind)}`,
 })
 export const lastApprovalKey = (depositorId: string, kind: string) => ({
   pk: depositorPartition(depositorId),

@@ -1,9 +1,10 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { chinaDate } from '@gjj/shared/clock'
 import { nextDueDateAfter as nextContractDueDate } from '@gjj/shared/loan/due-dates'
+import type { ScheduleVersion } from '@gjj/shared/loan/plan'
 import { db, queryPage, table } from './client'
 import { decodeCursor } from './paging'
-import type { StoredItem, Write } from './transaction'
+import { plain, type StoredItem, type Write } from './transaction'
 
 /**
  * 公积金贷款 and its records.
@@ -33,6 +34,10 @@ export interface LoanItem {
   bankName: string
   bankCardNo: string
   houseAddress: string | null
+  /** the schedule versions made by 提前还本 (loan/plan.ts); none: the contract's own schedule */
+  schedules: ScheduleVersion[]
+  /** the China date of 提前结清 */
+  settledOn: string | null
   version: number
   /** 按月委托提取: the due date the daily deduction takes next (in the deduction index); null when not signed */
   deductionDueDate?: string | null
@@ -95,6 +100,9 @@ export function loanFromItem(i: StoredItem): LoanItem {
     bankName: i.bankName as string,
     bankCardNo: i.bankCardNo as string,
     houseAddress: (i.houseAddress as string | null | undefined) ?? null,
+    // loans written before issue 12 have neither: the contract's schedule, not settled
+    schedules: (i.schedules as ScheduleVersion[] | undefined) ?? [],
+    settledOn: (i.settledOn as string | null | undefined) ?? null,
     version: i.version as number,
     deductionDueDate: (i.deductionDueDate as string | null | undefined) ?? null,
   }
@@ -125,7 +133,7 @@ export function overdueFromItem(i: StoredItem): OverdueItem {
 }
 
 export async function getLoan(loanNo: string): Promise<LoanItem | undefined> {
-  const out = await db.send(new GetCommand({ TableName: table, Key: loanKey(loanNo) }))
+  const out = await db.send(new GetCommand({ TableName: table, Key: loanKey(loanNo), ConsistentRead: true }))
   return out.Item ? loanFromItem(out.Item) : undefined
 }
 
@@ -175,6 +183,87 @@ export async function putLoanWithRecords(loan: LoanItem, repayments: RepaymentIt
   }
 }
 
+/* ---- 贷款业务 (issue 12): the loan's side of an approval, as effects of the workflow's move ---- */
+
+/** the loan is no longer as it was read (a repayment came in, another business was approved) */
+export type LoanChanged = { reason: 'loanChanged'; loan?: LoanItem }
+
+const loanChanged = (now: StoredItem | undefined): LoanChanged => ({
+  reason: 'loanChanged',
+  ...(now ? { loan: loanFromItem(now) } : {}),
+})
+
+/** an update of the loan at the version read, still not settled; bumps the version */
+function changeLoan(loan: LoanItem, set: Record<string, unknown>): Write<LoanChanged> {
+  const names: Record<string, string> = { '#version': 'version', '#status': 'status' }
+  const values: Record<string, unknown> = { ':v': loan.version, ':next': loan.version + 1, ':settled': 'settled' }
+  const sets = ['#version = :next']
+  for (const [k, v] of Object.entries(set)) {
+    names[`#${k}`] = k
+    values[`:${k}`] = v
+    sets.push(`#${k} = :${k}`)
+  }
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: loanKey(loan.loanNo),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#version = :v AND #status <> :settled',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onFailure: loanChanged,
+  }
+}
+
+/** 提前还本: principal down, the end date of the chosen plan, its schedule version added (months stays the contract's) */
+export function applyPrepayment(
+  loan: LoanItem,
+  change: { remainingPrincipalFen: number; endDate: string; schedule: ScheduleVersion },
+): Write<LoanChanged> {
+  return changeLoan(loan, {
+    remainingPrincipalFen: change.remainingPrincipalFen,
+    endDate: change.endDate,
+    schedules: [...loan.schedules, change.schedule],
+  })
+}
+
+/** 提前结清: the loan is 结清 on `on` (its end date now), nothing remains, no installment is due any more */
+export function settleLoan(loan: LoanItem, on: string): Write<LoanChanged> {
+  return changeLoan(loan, { status: 'settled', remainingPrincipalFen: 0, settledOn: on, endDate: on })
+}
+
+/** a 贷款还款明细 record (03 提前还款, 06 结清, …), once */
+export function recordRepayment(loanNo: string, r: RepaymentItem): Write {
+  return plain({
+    Put: {
+      TableName: table,
+      Item: { ...repaymentKey(loanNo, r), entity: 'Repayment', ...r },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  })
+}
+
+/** an overdue period is settled with the loan */
+export function clearOverdue(loanNo: string, period: number): Write {
+  return plain({ Delete: { TableName: table, Key: overdueKey(loanNo, period) } })
+}
+
+/** the loan's repayment records of one China month (`yyyy-mm`), e.g. the 提前还本 of this month */
+export async function repaymentsInMonth(loanNo: string, month: string): Promise<RepaymentItem[]> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': loanPartition(loanNo), ':p': `${REPAY}${month}` },
+      ConsistentRead: true,
+    }),
+  )
+  return (out.Items ?? []).map(repaymentFromItem)
+}
+
 // ---- 按月委托提取 (monthly deduction): the sparse deduction index (issue 12, item 6) ----------------
 
 /**
@@ -214,11 +303,7 @@ export function nextDueDateAfter(loan: LoanItem, on: string): string | null {
  * the deduction index from the first due date after the approval's China date, or takes it out.
  * The daily job reads the payment of that date from the current plan (services/loan.ts currentPlan).
  */
-export function setMonthlyDeduction(
-  loan: LoanItem,
-  signed: boolean,
-  at: string,
-): Write<{ reason: 'loanChanged'; loan?: LoanItem }> {
+export function setMonthlyDeduction(loan: LoanItem, signed: boolean, at: string): Write<LoanChanged> {
   const due = signed ? nextDueDateAfter(loan, chinaDate(at)) : null
   const index = due ? deductionIndex(loan.loanNo, due) : null
   return {
@@ -238,6 +323,6 @@ export function setMonthlyDeduction(
         },
       },
     },
-    onFailure: (now) => ({ reason: 'loanChanged', ...(now ? { loan: loanFromItem(now) } : {}) }),
+    onFailure: loanChanged,
   }
 }

@@ -47,7 +47,9 @@ export async function create(app: ApplicationItem, by: Party): Promise<StepOutco
   return outcome.ok ? { ok: true, app } : outcome
 }
 
-type Editable = Partial<Pick<ApplicationItem, 'data' | 'amountFen' | 'closing' | 'bankCard' | 'updatedAt'>>
+type Editable = Partial<
+  Pick<ApplicationItem, 'data' | 'amountFen' | 'closing' | 'bankCard' | 'loanFigures' | 'loanVersion' | 'updatedAt'>
+>
 
 /** 修改: a draft's or returned application's own fields, in the state it is in */
 export async function edit(app: ApplicationItem, set: Editable): Promise<StepOutcome<StateFailure>> {

@@ -27,6 +27,8 @@ import * as apps from '../repository/applications'
 import type { DepositorSession, StaffSession } from '../repository/sessions'
 import * as steps from '../repository/workflow'
 import { copyObject, deleteObject, headObject, presignUpload, presignView } from '../storage'
+import { appraiseLoanApplication, loanApproval } from './loan-business'
+import type { LoanData } from './loan-business-rules'
 import { staffWithRole } from './staff-roles'
 import { loadApplicant, loadApproval, loadContext } from './withdrawal-context'
 import { appraise, approvalBooking, categoriesFor, IN_PROGRESS, type WithdrawalContext } from './withdrawal-rules'
@@ -34,8 +36,9 @@ import { appraise, approvalBooking, categoriesFor, IN_PROGRESS, type WithdrawalC
 /**
  * The application lifecycle: every step of shared/src/workflow.ts as one function. The depositor
  * creates, updates (fields and archive files), submits or resubmits, and ends; the center's
- * reviewer returns and approves. Each step is checked against the workflow table and the rules
- * (withdrawal-rules.ts), then written by the repository's step (repository/workflow.ts), whose
+ * reviewer returns and approves. Each step is checked against the workflow table and the rules of
+ * the kind's family — withdrawal-rules.ts for the withdrawals, loan-business-rules.ts for the loan
+ * businesses (`appraiseFor`, `approvalOf`: the only places the two families differ) — then written by the repository's step (repository/workflow.ts), whose
  * typed outcome becomes the answer. A depositor reaches only their own applications and a reviewer
  * only their center's: anything else is "not found".
  */
@@ -97,6 +100,7 @@ export async function detail(
     timeline: [...events].sort((a, b) => a.at.localeCompare(b.at)),
     notice: noticeFor(app.kind, ctx.policy),
     availableActions: availableActions(app.status, actor),
+    loanFigures: app.loanFigures ?? null,
   }
 }
 
@@ -137,14 +141,25 @@ async function reviewer(caller: StaffSession): Promise<steps.Party> {
   return { kind: 'reviewer', name: (await staffWithRole(caller, 'reviewer')).name }
 }
 
-function onlyWithdrawals(kind: ApplicationData['kind']) {
-  if (KINDS[kind].group !== 'withdrawal') throw new RuleViolation('NOT_OPEN', '该业务暂未开放网上办理')
+const isLoanData = (data: ApplicationData): data is LoanData => KINDS[data.kind].group === 'loan'
+
+/**
+ * An application's figures from its data, checked against its family's rules for today (create,
+ * update, submit): the amount, a withdrawal's closing breakdown and bank card, a loan business's
+ * loan figures and the loan's version they were computed on. Also the context the answer needs.
+ */
+async function appraiseFor(session: DepositorSession, data: ApplicationData, own?: apps.ApplicationItem) {
+  if (isLoanData(data)) {
+    const { ctx, figures } = await appraiseLoanApplication(session, data, own)
+    return { ctx, set: { ...figures, closing: null, bankCard: null } }
+  }
+  const ctx = await loadContext(session, { closing: KINDS[data.kind].closing, ...(own ? { own } : {}) })
+  return { ctx, set: appraise(data, ctx) }
 }
 
-/** 填写申请: a draft, if no other application of the kind is in progress */
+/** 填写申请: a draft, if no other application of the kind (of the loan, for a loan business) is in progress */
 export async function create(session: DepositorSession, data: ParsedInputOf<typeof createOp>) {
-  onlyWithdrawals(data.kind)
-  const ctx = await loadContext(session, { closing: KINDS[data.kind].closing })
+  const { ctx, set } = await appraiseFor(session, data)
   const at = nowIso()
   const app: apps.ApplicationItem = {
     id: newId('A'),
@@ -156,7 +171,7 @@ export async function create(session: DepositorSession, data: ParsedInputOf<type
     idNumberMasked: maskIdNumber(ctx.depositor.idNumber),
     status: 'draft',
     data,
-    ...appraise(data, ctx),
+    ...set,
     createdAt: at,
     updatedAt: at,
     submittedAt: null,
@@ -176,8 +191,8 @@ export async function update(session: DepositorSession, input: ParsedInputOf<typ
   const bundle = await ownBundle(session, id)
   allow(bundle.app, 'update', 'depositor')
   if (bundle.app.kind !== data.kind) throw new RuleViolation('KIND_MISMATCH', '不能更改申请的业务类型')
-  const ctx = await loadContext(session, { closing: KINDS[data.kind].closing, own: bundle.app })
-  const outcome = await steps.edit(bundle.app, { data, ...appraise(data, ctx), updatedAt: nowIso() })
+  const { ctx, set } = await appraiseFor(session, data, bundle.app)
+  const outcome = await steps.edit(bundle.app, { data, ...set, updatedAt: nowIso() })
   if (!outcome.ok) throw failed(outcome, 'update', 'depositor')
   return detail({ ...bundle, app: outcome.app }, ctx, 'depositor')
 }
@@ -255,8 +270,7 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
   const action = submitActionFor(app.status)
   allow(app, action, 'depositor')
 
-  const ctx = await loadContext(session, { closing: KINDS[app.kind].closing, own: app })
-  const figures = appraise(app.data, ctx)
+  const { ctx, set: figures } = await appraiseFor(session, app.data, app)
 
   // every required category has a file that really is in the bucket, of the size and type registered
   const present: apps.FileItem[] = []
@@ -344,44 +358,67 @@ export async function returnApplication(caller: StaffSession, id: string, reason
 }
 
 /**
+ * What an approval books besides the workflow's own writes, by the kind's family: a withdrawal's
+ * balance debit and ledger entries (approvalBooking), a loan business's fund debit and loan change
+ * (loanApproval). Both answer the application's changed fields, the effects and the audit detail.
+ */
+async function approvalOf(app: apps.ApplicationItem, at: string) {
+  if (KINDS[app.kind].group === 'loan') return loanApproval(app, at)
+  const { account, quote, on } = await loadApproval(app, KINDS[app.kind].closing)
+  const booking = approvalBooking(app, account, quote, on)
+  return {
+    set: { amountFen: booking.paidFen, closing: booking.closing },
+    effects: [
+      debitBalance(account, booking.debitFen, booking.closeWithStatus),
+      ...booking.ledger.map((e) => recordLedgerEntry(account.accountNo, e)),
+    ],
+    detail: {
+      accountNo: account.accountNo,
+      amountFen: booking.paidFen,
+      kind: app.kind,
+      ledger: booking.ledger.map((e) => e.id),
+    },
+  }
+}
+
+/**
  * 审批通过: one transaction — the application becomes 审批通过 (if still 待审批 at the version
- * read), the money moves as the rules book it (approvalBooking: the balance falls if it still
- * covers the amount at the version read, the ledger records it, a closing withdrawal closes the
- * account), the queue and the per-kind markers move, and the timeline and the audit log get their
- * entries. A lost race with another movement of the account is retried with fresh reads.
+ * read), the money moves as the kind's family books it (the balance falls if it still covers the
+ * amount at the version read, the ledger records it; a closing withdrawal closes the account; a
+ * loan business changes the loan at the version read), the queue and the per-kind markers move,
+ * and the timeline and the audit log get their entries. A lost race with another movement of the
+ * account or the loan is retried with fresh reads, which then decide (a loan changed since the
+ * submission is refused with the reason).
  */
 export async function approve(caller: StaffSession, id: string, opinion: string | undefined) {
   const by = await reviewer(caller)
   for (let round = 0; round < 3; round++) {
     const { app } = await centerBundle(caller, id)
     allow(app, 'approve', 'reviewer')
-    const { account, quote, on } = await loadApproval(app, KINDS[app.kind].closing)
-    const booking = approvalBooking(app, account, quote, on)
+    const at = nowIso()
+    const booking = await approvalOf(app, at).catch(async (error: unknown) => {
+      // refused on a read made while a concurrent approval committed: that approval is the answer
+      const now = await apps.getApplication(app.id)
+      if (now && now.status !== app.status) throw failed({ reason: 'wrongState', current: now }, 'approve', 'reviewer')
+      throw error
+    })
     const outcome = await steps.move(app, {
       action: 'approve',
       to: 'approved',
-      at: nowIso(),
+      at,
       by,
       opinion: opinion || null,
-      set: { amountFen: booking.paidFen, closing: booking.closing },
+      set: booking.set,
       audit: {
         id: newId('E'),
         actor: `staff:${caller.staffId}`,
         action: 'approveApplication',
-        detail: {
-          accountNo: account.accountNo,
-          amountFen: booking.paidFen,
-          kind: app.kind,
-          ledger: booking.ledger.map((e) => e.id),
-        },
+        detail: booking.detail,
       },
-      effects: [
-        debitBalance(account, booking.debitFen, booking.closeWithStatus),
-        ...booking.ledger.map((e) => recordLedgerEntry(account.accountNo, e)),
-      ],
+      effects: booking.effects,
     })
     if (outcome.ok) {
-      log.info('application approved', { applicationId: app.id, amountFen: booking.paidFen, staffId: caller.staffId })
+      log.info('application approved', { applicationId: app.id, kind: app.kind, staffId: caller.staffId })
       return summary(outcome.app)
     }
     switch (outcome.reason) {
@@ -389,6 +426,7 @@ export async function approve(caller: StaffSession, id: string, opinion: string 
         throw new RuleViolation('INSUFFICIENT_BALANCE', '账户余额不足')
       case 'stale':
       case 'accountChanged':
+      case 'loanChanged':
         continue // only a version moved: read again
       default:
         throw failed(outcome, 'approve', 'reviewer')

@@ -12,6 +12,7 @@ import { getDepositor } from '../repository/depositors'
 import { listQueue } from '../repository/queue'
 import type { StaffSession } from '../repository/sessions'
 import { centerBundle, detail, summary } from './applications'
+import { reviewLoanFigures } from './loan-business'
 import { staffWithRole } from './staff-roles'
 import { policyOf } from './withdrawal-context'
 import { retirementAgeReached } from './withdrawal-rules'
@@ -53,9 +54,14 @@ export async function reviewDetail(caller: StaffSession, id: string) {
   ])
   if (!depositor || !account) throw new NotFound('未找到该申请')
   const on = today()
-  const d = await detail(bundle, { policy, depositor, today: on }, 'reviewer')
+  const [d, loanFigures] = await Promise.all([
+    detail(bundle, { policy, depositor, today: on }, 'reviewer'),
+    // a loan business awaiting review: its figures for the approval date (today), as approval would book them
+    bundle.app.status === 'submitted' ? reviewLoanFigures(bundle.app) : (bundle.app.loanFigures ?? null),
+  ])
   return {
     ...d,
+    loanFigures,
     depositor: {
       name: depositor.name,
       idNumberMasked: bundle.app.idNumberMasked,

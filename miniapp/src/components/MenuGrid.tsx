@@ -13,6 +13,22 @@ export interface MenuEntry {
   signedIn?: boolean
   /** opens before the person has agreed to the 隐私声明 (房贷计算器); every other entry asks first */
   withoutConsent?: boolean
+  /** why the person cannot use the entry now (贷款业务): greyed, and a tap tells the reason */
+  reason?: string | null
+}
+
+function open(e: MenuEntry) {
+  if (e.reason) {
+    Taro.showModal({ title: e.title, content: e.reason, showCancel: false, confirmText: '我知道了' })
+  } else if (!e.url) {
+    Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
+  } else if (e.signedIn) {
+    openSignedIn(e.url)
+  } else if (e.withoutConsent) {
+    Taro.navigateTo({ url: e.url })
+  } else {
+    withConsent(() => Taro.navigateTo({ url: e.url as string }))
+  }
 }
 
 /** a titled group of entries, as on the manual's 业务办理 and 账户查询 screens */
@@ -24,16 +40,8 @@ export function MenuGrid({ title, entries }: { title: string; entries: MenuEntry
         {entries.map((e) => (
           <View
             key={e.title}
-            className={`menu__item${e.url ? '' : ' menu__item--off'}`}
-            onClick={() =>
-              !e.url
-                ? Taro.showToast({ title: '该业务暂未开放', icon: 'none' })
-                : e.signedIn
-                  ? openSignedIn(e.url)
-                  : e.withoutConsent
-                    ? Taro.navigateTo({ url: e.url })
-                    : withConsent(() => Taro.navigateTo({ url: e.url as string }))
-            }
+            className={`menu__item${e.url && !e.reason ? '' : ' menu__item--off'}`}
+            onClick={() => open(e)}
           >
             <View className="menu__icon">
               <Text>{e.icon}</Text>

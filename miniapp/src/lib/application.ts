@@ -1,4 +1,5 @@
 import type { ApplicationData } from '@gjj/shared/api/application'
+import type { LoanFigures } from '@gjj/shared/api/loan-plan'
 import { type ApplicationKind, KINDS, MONTHLY_DEDUCTION_ACTION_LABELS } from '@gjj/shared/catalog'
 import { yuan } from './format'
 
@@ -18,7 +19,7 @@ export function amountLabel(kind: ApplicationKind): string | null {
 
 export const LOAN_SOURCES = { ownCenter: '本中心公积金贷款', commercial: '商业贷款' } as const
 
-const PREPAY_CHOICE_LABELS = { keepTerm: '期限不变，减少月供', keepPayment: '月供不变，缩短期限' } as const
+const PREPAY_CHOICE_LABELS = { keepTerm: '减少月供（期限不变）', keepPayment: '缩短期限（月供不变）' } as const
 
 export type Row = [label: string, value: string]
 
@@ -57,4 +58,49 @@ export function dataRows(data: ApplicationData): Row[] {
     case 'settle':
       return []
   }
+}
+
+/**
+ * A loan business's figures as rows, alike for 流程信息查询 and the review console: the split and
+ * the chosen plan (提前还本), the amount due (提前结清), the monthly payment and balance (按月抵扣签约),
+ * and the funding — as of `figures.date` (the submission, or for the reviewer the approval date).
+ */
+export function loanFigureRows(f: LoanFigures): Row[] {
+  const rows: Row[] = [
+    ['计算日期', f.date],
+    ['贷款账号', f.loanNo],
+    ['贷款余额', yuan(f.remainingPrincipalFen)],
+  ]
+  if (f.prepay) {
+    const p = f.prepay
+    rows.push(
+      ['提前还款金额', yuan(p.amountFen)],
+      [`提前归还利息（${p.days}天）`, yuan(p.interestFen)],
+      ['提前归还本金', yuan(p.principalFen)],
+      ['还款后剩余本金', yuan(p.newPrincipalFen)],
+      ['新月供', yuan(p.plan.paymentFen)],
+      ['剩余期数', `${p.plan.months} 期`],
+      ['到期日期', p.plan.endDate],
+      ['节省利息', yuan(p.plan.interestSavedFen)],
+    )
+  }
+  if (f.settle) {
+    const s = f.settle
+    rows.push(
+      ['剩余本金', yuan(s.principalFen)],
+      [`利息（${s.days}天）`, yuan(s.interestFen)],
+      ...(s.overdueFen ? ([['逾期利息及罚息', yuan(s.overdueFen)]] as Row[]) : []),
+      ['应还总额', yuan(s.totalFen)],
+    )
+  }
+  if (f.deduction) {
+    const d = f.deduction
+    rows.push(
+      ['月供', yuan(d.paymentFen)],
+      ['公积金账户余额', yuan(d.balanceFen)],
+      ...(d.action === 'sign' ? ([['签约所需余额', yuan(d.minBalanceFen)]] as Row[]) : []),
+    )
+  }
+  if (f.prepay || f.settle) rows.push(['支取公积金', yuan(f.fundFen)], ['自有资金', yuan(f.ownFen)])
+  return rows
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { applicationKindSchema, archiveCategorySchema, monthlyDeductionActionSchema, noticeSchema } from '../catalog'
-import { PREPAY_CHOICES } from '../loan/prepay'
 import { amountFenSchema } from '../validation'
 import { actorSchema, applicationStateSchema, TIMELINE_ACTIONS, workflowActionSchema } from '../workflow'
 import { bankCardInfoSchema } from './bank-card'
 import { fen, id, instant, okOutput, page, pageInput } from './common'
 import { defineOperation, unmatched } from './contract'
+import { loanFiguresSchema, prepayChoice } from './loan-plan'
+
+export { prepayChoice }
 
 /**
  * Applications (申请): the five withdrawals and the three loan businesses share one life cycle —
@@ -68,10 +70,11 @@ const loanRepaymentDraft = z.strictObject({
   amountFen: amountFenSchema(),
   bankCardId,
 })
-export const prepayChoice = z.enum(PREPAY_CHOICES, { error: '请选择提前还本后的还款方式' })
 const prepayPartDraft = z.strictObject({
   kind: z.literal('prepayPart'),
   amountFen: amountFenSchema(),
+  /** 支取公积金 part of the amount (≤ the balance; the rest from the person's own funds) */
+  fundAmountFen: fen,
   /** 期限不变减少月供 (default) or 月供不变缩短期限 */
   choice: prepayChoice.default('keepTerm'),
 })
@@ -154,6 +157,8 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
   notice: noticeSchema,
   /** what the caller may do now */
   availableActions: z.array(workflowActionSchema),
+  /** 贷款业务: the loan figures as submitted (the review console: recomputed for today) */
+  loanFigures: loanFiguresSchema.nullable(),
 })
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>
 

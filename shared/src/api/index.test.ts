@@ -3,10 +3,10 @@ import type { z } from 'zod'
 import { checkPhone } from '../validation'
 import { pathParams } from './contract'
 import { operations } from './index'
-import { planned } from './planned'
+import { planned, plannedEntries } from './planned'
 
 /** the built operations and the drafts waiting for their handlers: both must be well formed */
-const all = [...Object.entries(operations), ...Object.entries(planned)]
+const all = [...Object.entries(operations), ...plannedEntries]
 
 /** the object shapes an input can take (a plain object or each option of a discriminated union) */
 function shapes(schema: z.ZodType): Record<string, z.ZodType>[] {
@@ -143,10 +143,14 @@ describe('applications', () => {
       amountFen: 1_800_000,
       bankCardId: 'card-1',
     })
-    const prepay = operations.createApplication.input.parse({ kind: 'prepayPart', amountFen: 10_000_000 })
+    const prepay = operations.createApplication.input.parse({
+      kind: 'prepayPart',
+      amountFen: 10_000_000,
+      fundAmountFen: 2_000_000,
+    })
 
     expect(rent.kind).toBe('rent')
-    expect(prepay).toEqual({ kind: 'prepayPart', amountFen: 10_000_000, choice: 'keepTerm' })
+    expect(prepay).toEqual({ kind: 'prepayPart', amountFen: 10_000_000, fundAmountFen: 2_000_000, choice: 'keepTerm' })
   })
 
   test('refuse fields of another kind and unknown kinds', () => {
@@ -208,7 +212,7 @@ describe('applications', () => {
 describe('query strings', () => {
   test('carry numbers as digit strings', () => {
     expect(operations.listDepositHistory.input.parse({ limit: '20', year: '2025' })).toEqual({ limit: 20, year: 2025 })
-    expect(planned.getPrepayQuote.input.parse({ amountFen: '10000000' })).toEqual({ amountFen: 10_000_000 })
+    expect(operations.getPrepayQuote.input.parse({ amountFen: '10000000' })).toEqual({ amountFen: 10_000_000 })
     expect(
       operations.listOutlets.input.parse({ centerCode: 'C65010', latitude: '43.8256', longitude: '87.6168' }),
     ).toEqual({

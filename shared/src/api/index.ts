@@ -4,6 +4,7 @@ import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
 import * as loan from './loan'
+import * as loanBusiness from './loan-business'
 import * as news from './news'
 import * as outlet from './outlet'
 import * as privacy from './privacy'
@@ -38,6 +39,10 @@ export const operations = {
   listRepayments: loan.listRepayments,
   listRepaymentPlan: loan.listRepaymentPlan,
   listOverdue: loan.listOverdue,
+
+  listLoanBusinesses: loanBusiness.listLoanBusinesses,
+  getPrepayQuote: loanBusiness.getPrepayQuote,
+  getSettleQuote: loanBusiness.getSettleQuote,
 
   getProfile: profile.getProfile,
   sendSmsCode: profile.sendSmsCode,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { operations } from './index'
-import { planned } from './planned'
+import { plannedEntries } from './planned'
 
 /**
  * Every message a person can see is Chinese (DESIGN §8), validation issues included. This walks
@@ -116,7 +116,7 @@ function nonChinese(schema: z.ZodType): string[] {
   return [...found]
 }
 
-const all = [...Object.entries(operations), ...Object.entries(planned)]
+const all = [...Object.entries(operations), ...plannedEntries]
 
 describe('validation messages are Chinese', () => {
   test.each(all)('%s: every issue from malformed input is in Chinese', (_, op) => {

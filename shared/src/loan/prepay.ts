@@ -143,6 +143,39 @@ export interface PlanSummary {
 export interface PrepayOption extends PlanSummary {
   choice: PrepayChoice
   interestSavedFen: number
+  /** interest of the first installment already paid with the prepayment (credited on it) */
+  firstCreditFen: number
+}
+
+/** the terms of a plan made by a prepayment: what a new schedule version stores (loan/plan.ts) */
+export interface RescheduleTerms {
+  principalFen: number
+  months: number
+  firstDueDate: IsoDate
+  firstCreditFen: number
+}
+
+/**
+ * The schedule of a plan made by a prepayment: the contract schedule of the new principal over the
+ * months chosen from the next due date, its first installment credited with the interest already
+ * paid with the prepayment. The quote's options and the stored schedule versions both come from here.
+ */
+export function rescheduled(
+  terms: RescheduleTerms,
+  loan: Pick<LoanPosition, 'method' | 'annualRatePpm'>,
+  mode: ScheduleMode = 'contract',
+): Schedule {
+  const schedule = buildSchedule(
+    {
+      principalFen: terms.principalFen,
+      months: terms.months,
+      method: loan.method,
+      annualRatePpm: loan.annualRatePpm,
+      firstDueDate: terms.firstDueDate,
+    },
+    mode,
+  )
+  return creditFirstInstallment(schedule, terms.firstCreditFen)
 }
 
 export interface PrepayQuote {
@@ -189,6 +222,12 @@ function shortestTerm(position: LoanPosition, principalFen: number, maxPaymentFe
   return lo
 }
 
+/** the plan as it stands (the remaining principal over the remaining months): one month's payment is its paymentFen */
+export function planNow(position: LoanPosition, mode: ScheduleMode = 'contract'): PlanSummary {
+  const terms = planTerms(position, position.remainingPrincipalFen, position.remainingMonths)
+  return summarise(position, buildSchedule(terms, mode), regularPaymentFen(terms, mode))
+}
+
 /** 提前还本 试算: the split, today's plan, and both choices side by side */
 export function prepayQuote(
   position: LoanPosition,
@@ -199,16 +238,19 @@ export function prepayQuote(
   const split = splitPrepayment(position, amountFen, date, mode)
   if (!split.ok) return split
   const { newPrincipalFen, interestFen: accruedFen, days } = split.value
-  const currentTerms = planTerms(position, position.remainingPrincipalFen, position.remainingMonths)
-  const currentPayment = regularPaymentFen(currentTerms, mode)
-  const current = summarise(position, buildSchedule(currentTerms, mode), currentPayment)
+  const current = planNow(position, mode)
+  const currentPayment = current.paymentFen
   const creditFen = interestForDays(newPrincipalFen, position.annualRatePpm, days)
 
   const option = (choice: PrepayChoice, months: number): PrepayOption => {
     const terms = planTerms(position, newPrincipalFen, months)
-    const schedule = creditFirstInstallment(buildSchedule(terms, mode), creditFen)
+    const schedule = rescheduled(
+      { principalFen: newPrincipalFen, months, firstDueDate: terms.firstDueDate as IsoDate, firstCreditFen: creditFen },
+      position,
+      mode,
+    )
     const plan = summarise(position, schedule, regularPaymentFen(terms, mode), accruedFen)
-    return { ...plan, choice, interestSavedFen: current.interestFen - plan.interestFen }
+    return { ...plan, choice, firstCreditFen: creditFen, interestSavedFen: current.interestFen - plan.interestFen }
   }
   return {
     ok: true,
@@ -238,11 +280,12 @@ export function settlementDue(position: LoanPosition, date: IsoDate): Check<Sett
 /** 支取公积金还款金额 of a settlement: ≤ the balance and ≤ the amount due; 0 = all from own funds */
 export function checkSettleFundAmount(
   amountFen: number,
-  { dueFen, balanceFen }: { dueFen: number; balanceFen: number },
+  { dueFen, balanceFen, dueLabel = '应还总额' }: { dueFen: number; balanceFen: number; dueLabel?: string },
 ): Check<number> {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0) return { ok: false, message: '支取金额不能为负数' }
+  if (!Number.isSafeInteger(amountFen)) return { ok: false, message: '金额格式不正确，最多精确到分' }
+  if (amountFen < 0) return { ok: false, message: '支取金额不能为负数' }
   if (amountFen > balanceFen)
     return { ok: false, message: `支取金额不能超过公积金账户余额 ${formatYuan(balanceFen)} 元` }
-  if (amountFen > dueFen) return { ok: false, message: `支取金额不能超过应还总额 ${formatYuan(dueFen)} 元` }
+  if (amountFen > dueFen) return { ok: false, message: `支取金额不能超过${dueLabel} ${formatYuan(dueFen)} 元` }
   return { ok: true, value: amountFen }
 }

@@ -1,7 +1,7 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
 import { Rows } from '../../../components/Rows'
-import { amountLabel, amountText, dataRows, type Row } from '../../../lib/application'
+import { amountLabel, amountText, dataRows, loanFigureRows, type Row } from '../../../lib/application'
 import { cardLabel, formatInstant, yuan } from '../../../lib/format'
 import type { ReviewDetail } from './types'
 
@@ -31,6 +31,19 @@ export function ApplicationInfo({ detail }: { detail: ReviewDetail }) {
       </View>
       <View className="section-title">申请信息</View>
       <Rows rows={rows} />
+      {detail.loanFigures && (
+        <>
+          <View className="section-title">
+            {detail.status === 'submitted' ? '贷款业务信息（按审批日重新计算）' : '贷款业务信息'}
+          </View>
+          {detail.loanFigures.problem && (
+            <View className="loan-problem">
+              <Text>{detail.loanFigures.problem}</Text>
+            </View>
+          )}
+          <Rows rows={loanFigureRows(detail.loanFigures)} />
+        </>
+      )}
       {detail.closing && (
         <>
           <View className="section-title">销户提取金额</View>

@@ -1,3 +1,4 @@
+import { type ApplicationKind, KINDS } from '@gjj/shared/catalog'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { errorText } from '../../../lib/errors'
@@ -25,8 +26,9 @@ export function toast(title: string, icon: 'none' | 'success' = 'none') {
 
 /** 结束流程 (manual 5.2.2 (5)): asks first; true when the application was ended */
 export async function endFlow(app: { id: string; kind: string }): Promise<boolean> {
+  const where = KINDS[app.kind as ApplicationKind]?.group === 'loan' ? '业务办理—贷款业务' : '我要提取'
   const sure = await confirm(
-    '结束流程后本次申请不再办理，如需办理可在“我要提取”中重新申请。确定结束流程吗？',
+    `结束流程后本次申请不再办理，如需办理可在“${where}”中重新申请。确定结束流程吗？`,
     '结束流程',
   )
   if (!sure) return false

@@ -6,7 +6,7 @@ import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { StatusTag } from '../../../components/Tag'
 import { Timeline } from '../../../components/Timeline'
-import { amountLabel, amountText, dataRows } from '../../../lib/application'
+import { amountLabel, amountText, dataRows, loanFigureRows } from '../../../lib/application'
 import { cardLabel, formatInstant, yuan } from '../../../lib/format'
 import { useRefresh } from '../../../lib/use-refresh'
 import { endFlow } from '../components/actions'
@@ -68,6 +68,12 @@ function Detail({ app, reload }: { app: ApplicationDetail; reload: () => Promise
       {app.status === 'returned' && <ReturnReason reason={app.returnReason} />}
       <View className="section-title">业务信息</View>
       <Rows rows={summaryRows(app)} />
+      {app.loanFigures && (
+        <>
+          <View className="section-title">贷款业务信息</View>
+          <Rows rows={loanFigureRows(app.loanFigures)} />
+        </>
+      )}
       {app.archive.length > 0 && (
         <>
           <View className="section-title">档案材料</View>
