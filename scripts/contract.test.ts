@@ -127,10 +127,10 @@ describe('scheduled jobs are no operations and have no route', () => {
   })
 })
 
-describe('planned operations are not offered', () => {
-  test.each(Object.keys(planned))('%s has no handler and no function yet', (name) => {
-    expect(name in operations).toBe(false)
-    expect(handlerFiles).not.toContain(kebab(name))
-    expect(functionNames).not.toContain(name)
-  })
+test('planned operations are not offered: no operation, handler or function yet', () => {
+  // one test over all drafts, so it also holds (and runs) while there are none
+  const offered = Object.keys(planned).filter(
+    (name) => name in operations || handlerFiles.includes(kebab(name)) || functionNames.includes(name),
+  )
+  expect(offered).toEqual([])
 })
