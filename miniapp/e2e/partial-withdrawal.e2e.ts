@@ -84,8 +84,8 @@ afterAll(async () => {
 /** the error under a labelled field of the visible form ('' when none) */
 const fieldError = (p: Page, label: string) =>
   p
-    .locator('.wd-field')
-    .filter({ has: p.locator('.wd-field__label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.form-field')
+    .filter({ has: p.locator('.form-field__label', { hasText: new RegExp(`^${label}$`) }) })
     .locator('visible=true')
     .first()
     .locator('.field-error')
@@ -160,7 +160,7 @@ describe('房租提取 by 阿依古丽·买买提 (no loan), approved at 阿勒�
     await vis(page, '.apply__next').waitFor()
     await settled(page)
     await expect(vis(page, '.apply__step--on').textContent()).resolves.toBe('① 提取信息')
-    const labels = await page.locator('.wd-field__label').locator('visible=true').allTextContents()
+    const labels = await page.locator('.form-field__label').locator('visible=true').allTextContents()
     expect(labels).toEqual(['租房地址', '月租金（元）', '租房月数'])
     await vis(page, '.apply__next').tap()
     await expect(fieldError(page, '租房地址').textContent()).resolves.toBe('请输入租房地址')
@@ -184,7 +184,7 @@ describe('房租提取 by 阿依古丽·买买提 (no loan), approved at 阿勒�
     await expect(rowValue(page, '租房月数').textContent()).resolves.toBe(`${RENT_MONTHS} 个月`)
     await expect(rowValue(page, '月租金').textContent()).resolves.toBe(`${yuanText(MONTHLY_RENT_FEN)} 元`)
     // the limit follows what she typed: 月租金 × 租房月数, below the kind's 18,000 元
-    await expect(vis(page, '.wd-field__hint').textContent()).resolves.toBe(
+    await expect(vis(page, '.form-field__hint').textContent()).resolves.toBe(
       `可提取金额上限 ${yuanText(RENT_CAP_FEN)} 元`,
     )
 
@@ -451,7 +451,7 @@ describe('王冬冬 (provident fund loan): only 偿还购房贷款本息提取',
     await page.waitForTimeout(300)
     await expect(vis(page, '.apply__step--on').textContent()).resolves.toBe('② 提取金额')
     await expect(rowValue(page, '贷款来源').textContent()).resolves.toBe('本中心公积金贷款')
-    await expect(vis(page, '.wd-field__hint').textContent()).resolves.toBe(`可提取金额上限 ${yuanText(limit)} 元`)
+    await expect(vis(page, '.form-field__hint').textContent()).resolves.toBe(`可提取金额上限 ${yuanText(limit)} 元`)
     await vis(page, '.apply__amount input').fill(yuanText(limit + 1).replaceAll(',', ''))
     await vis(page, '.apply__upload').tap()
     // his limit is the 300,000 元 counter threshold: the amount that reaches it goes to the counter

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { ayi, freshIp, idNumberOf, loginAs, wang } from '../../test/depositor'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor } from '../../test/factory'
+import { captureOutput } from '../../test/security'
 import { clock } from '../lib/clock'
 import { getDepositor } from '../repository/depositors'
 import { DEMO_PASSWORD } from '../seed/demo'
@@ -188,32 +189,12 @@ describe('sessions', () => {
 
 describe('privacy', () => {
   test('no response or log line holds the raw ID number, phone number or password', async () => {
-    const written: string[] = []
-    const capture = (stream: NodeJS.WriteStream) => {
-      const original = stream.write.bind(stream)
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-        written.push(String(chunk))
-        return original(chunk as string, ...(rest as []))
-      }) as typeof stream.write
-      return () => {
-        stream.write = original
-      }
-    }
-    const restoreOut = capture(process.stdout)
-    const restoreErr = capture(process.stderr)
-    const bodies: string[] = []
-    try {
-      bodies.push((await attempt({ account: wang.phone, password: 'Wrong@pass1' })).body ?? '')
-      bodies.push(
-        (await attempt({ account: idNumberOf(wang), password: DEMO_PASSWORD, centerCode: 'C65010' })).body ?? '',
-      )
-      const token = await loginAs(wang)
-      bodies.push((await meHandler(eventFor(me, {}, { token }))).body ?? '')
-    } finally {
-      restoreOut()
-      restoreErr()
-    }
-    const all = [...written, ...bodies].join('\n')
+    const { result: bodies, written } = await captureOutput(async () => [
+      (await attempt({ account: wang.phone, password: 'Wrong@pass1' })).body ?? '',
+      (await attempt({ account: idNumberOf(wang), password: DEMO_PASSWORD, centerCode: 'C65010' })).body ?? '',
+      (await meHandler(eventFor(me, {}, { token: await loginAs(wang) }))).body ?? '',
+    ])
+    const all = [written, ...bodies].join('\n')
     for (const secret of [wang.phone, idNumberOf(wang), DEMO_PASSWORD, 'Wrong@pass1']) {
       expect(all).not.toContain(secret)
     }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './FormField.css'
 
-/** a labelled row of a small form (修改手机号码, 密码修改, 忘记密码), its hint, and its error below */
+/** a labelled form row (提取/贷款业务 forms, 修改手机号码, 密码修改, 忘记密码), its hint, and its error below */
 export function FormField({
   label,
   error,

@@ -1,5 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
+import { FormField } from './FormField'
 
 /**
  * 【获取验证码】 with its 60-second countdown. `send` asks the server for a code and answers how long
@@ -38,5 +39,26 @@ export function SmsCodeButton({ send, disabled }: { send: () => Promise<number |
     >
       {left > 0 ? `${left}秒后重新获取` : '获取验证码'}
     </Button>
+  )
+}
+
+/** the 验证码 row of a form: six digits typed, 【获取验证码】 at its end, the server's error below */
+export function SmsCodeField({
+  className,
+  value,
+  onChange,
+  send,
+  error,
+}: {
+  className: string
+  value: string
+  onChange: (value: string) => void
+  send: () => Promise<number | undefined>
+  error?: string | undefined
+}) {
+  return (
+    <FormField label="验证码" error={error} extra={<SmsCodeButton send={send} />}>
+      <Input className={className} type="digit" placeholder="请输入" value={value} onChange={onChange} maxLength={6} />
+    </FormField>
   )
 }

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { ApiRequestError, api } from '../../../api'
 import { FormField, RuleList } from '../../../components/FormField'
 import { Loaded } from '../../../components/Loaded'
-import { SmsCodeButton } from '../../../components/SmsCodeButton'
+import { SmsCodeField } from '../../../components/SmsCodeButton'
 import { channel, deviceId } from '../../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../../lib/center'
 import { errorText, fieldErrors } from '../../../lib/errors'
@@ -122,16 +122,13 @@ export default function ResetPasswordPage() {
             <FormField label="预留手机号">
               <Text className="reset-phone">{started.phoneMasked}</Text>
             </FormField>
-            <FormField label="验证码" error={errors.smsCode} extra={<SmsCodeButton send={sendCode} />}>
-              <Input
-                className="reset-code"
-                type="digit"
-                placeholder="请输入"
-                value={smsCode}
-                onChange={setSmsCode}
-                maxLength={6}
-              />
-            </FormField>
+            <SmsCodeField
+              className="reset-code"
+              value={smsCode}
+              onChange={setSmsCode}
+              send={sendCode}
+              error={errors.smsCode}
+            />
             <FormField
               label="新密码"
               error={errors.newPassword}

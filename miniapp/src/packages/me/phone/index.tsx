@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { ApiRequestError, api, session } from '../../../api'
 import { FormField } from '../../../components/FormField'
 import { Loaded } from '../../../components/Loaded'
-import { SmsCodeButton } from '../../../components/SmsCodeButton'
+import { SmsCodeField } from '../../../components/SmsCodeButton'
 import { currentMe, signedIn } from '../../../lib/auth'
 import { errorText, fieldErrors } from '../../../lib/errors'
 import { useBusy } from '../../../lib/use-busy'
@@ -83,16 +83,13 @@ export default function ChangePhonePage() {
                   maxLength={11}
                 />
               </FormField>
-              <FormField label="验证码" error={errors.smsCode} extra={<SmsCodeButton send={sendCode} />}>
-                <Input
-                  className="phone-code"
-                  type="digit"
-                  placeholder="请输入"
-                  value={smsCode}
-                  onChange={setSmsCode}
-                  maxLength={6}
-                />
-              </FormField>
+              <SmsCodeField
+                className="phone-code"
+                value={smsCode}
+                onChange={setSmsCode}
+                send={sendCode}
+                error={errors.smsCode}
+              />
             </View>
             {errors.form && <Text className="field-error form-note">{errors.form}</Text>}
             <View className="form-actions">

@@ -4,9 +4,10 @@ import { Button, Input, Picker, Popup } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { type ComponentProps, useState } from 'react'
 import { api } from '../../../api'
+import { FormField } from '../../../components/FormField'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
 import { useBusy } from '../../../lib/use-busy'
-import { Field, SelectValue } from './Field'
+import { SelectValue } from './Field'
 import '../components/withdraw.css'
 
 /** the common banks of Xinjiang offered for 收款银行 */
@@ -88,7 +89,7 @@ export function AddBankCardPopup({
         }}
       >
         <View className="wd-popup wd-add-card">
-          <Field label="收款银行账号" error={errors.cardNo}>
+          <FormField label="收款银行账号" error={errors.cardNo}>
             <Input
               className="wd-add-card__no"
               type="number"
@@ -97,10 +98,10 @@ export function AddBankCardPopup({
               maxLength={19}
               onChange={setCardNo}
             />
-          </Field>
-          <Field label="收款银行" error={errors.bankName}>
+          </FormField>
+          <FormField label="收款银行" error={errors.bankName}>
             <SelectValue value={bankName} placeholder="请选择收款银行" onClick={() => setPicking(true)} />
-          </Field>
+          </FormField>
           {errors.form && <View className="wd-form-error">{errors.form}</View>}
           <View className="wd-actions">
             <View className="wd-actions__row">

@@ -3,11 +3,12 @@ import { Button, Cell, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../../api'
+import { FormField } from '../../../components/FormField'
 import { Loaded } from '../../../components/Loaded'
 import { useRequest } from '../../../lib/use-request'
 import { toast } from '../components/actions'
 import { AddBankCardPopup } from './AddBankCard'
-import { Field, SelectValue } from './Field'
+import { SelectValue } from './Field'
 import '../components/withdraw.css'
 
 /** the chosen card: a narrow row wraps after the bank's name, never inside the card number */
@@ -112,13 +113,13 @@ export function BankCardField({
         }}
       />
       {/* last in its card (the popups above stay mounted once opened), so it has no bottom border */}
-      <Field label="收款银行账号" error={error}>
+      <FormField label="收款银行账号" error={error}>
         <SelectValue
           value={chosen ? <CardValue card={chosen} /> : value && cards.loading ? '加载中…' : ''}
           placeholder="点击选择银行账号"
           onClick={open}
         />
-      </Field>
+      </FormField>
     </>
   )
 }

@@ -1,10 +1,10 @@
 import type { WithdrawalKind } from '@gjj/shared/catalog'
 import { Input, Radio } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
+import { FormField } from '../../../components/FormField'
 import { LOAN_SOURCES } from '../../../lib/application'
 import type { FieldErrors } from '../../../lib/errors'
 import type { ApplyForm } from './apply-form'
-import { Field } from './Field'
 
 type Setter = (key: keyof ApplyForm) => (value: string) => void
 
@@ -35,30 +35,30 @@ export function KindFields({
     termination: null,
     rent: (
       <>
-        <Field label="租房地址" error={errors.rentAddress}>
+        <FormField label="租房地址" error={errors.rentAddress}>
           {text('rentAddress', '请输入租房地址', 'text', 200)}
-        </Field>
-        <Field label="月租金（元）" error={errors.monthlyRentFen}>
+        </FormField>
+        <FormField label="月租金（元）" error={errors.monthlyRentFen}>
           {text('monthlyRent', '请输入每月租金', 'digit', 14)}
-        </Field>
-        <Field label="租房月数" error={errors.months}>
+        </FormField>
+        <FormField label="租房月数" error={errors.months}>
           {text('months', '本次提取的租房月数', 'number', 3)}
-        </Field>
+        </FormField>
       </>
     ),
     propertyFee: (
       <>
-        <Field label="房屋地址" error={errors.propertyAddress}>
+        <FormField label="房屋地址" error={errors.propertyAddress}>
           {text('propertyAddress', '请输入房屋地址', 'text', 200)}
-        </Field>
-        <Field label="物业费月数" error={errors.months}>
+        </FormField>
+        <FormField label="物业费月数" error={errors.months}>
           {text('months', '本次提取的物业费月数', 'number', 3)}
-        </Field>
+        </FormField>
       </>
     ),
     loanRepayment: (
       <>
-        <Field label="贷款来源" error={errors['loan.source']}>
+        <FormField label="贷款来源" error={errors['loan.source']}>
           <Radio.Group
             className="apply__loanSource"
             value={form.loanSource}
@@ -68,15 +68,15 @@ export function KindFields({
             <Radio value="ownCenter">{LOAN_SOURCES.ownCenter}</Radio>
             <Radio value="commercial">{LOAN_SOURCES.commercial}</Radio>
           </Radio.Group>
-        </Field>
+        </FormField>
         {form.loanSource === 'commercial' && (
           <>
-            <Field label="贷款银行" error={errors['loan.lenderName']}>
+            <FormField label="贷款银行" error={errors['loan.lenderName']}>
               {text('lenderName', '请输入发放贷款的银行', 'text', 50)}
-            </Field>
-            <Field label="借款合同编号" error={errors['loan.contractNo']}>
+            </FormField>
+            <FormField label="借款合同编号" error={errors['loan.contractNo']}>
               {text('contractNo', '请输入借款合同编号', 'text', 64)}
-            </Field>
+            </FormField>
           </>
         )}
       </>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../../api'
+import { FormField } from '../../../components/FormField'
 import { Loaded } from '../../../components/Loaded'
 import { Rows } from '../../../components/Rows'
 import { type FieldErrors, fieldErrors } from '../../../lib/errors'
@@ -28,7 +29,6 @@ import {
 } from './apply-form'
 import { BankCardField } from './BankCardField'
 import { Blocked } from './Blocked'
-import { Field } from './Field'
 import { KindFields } from './KindFields'
 import '../components/withdraw.css'
 import './index.css'
@@ -154,7 +154,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
           )}
           <View className="wd-card">
             {!closing && (
-              <Field
+              <FormField
                 label="提取金额（元）"
                 error={errors.amountFen}
                 hint={ctx.bounds ? `可提取金额上限 ${yuan(amountCapFen(kind, form, ctx.bounds))}` : undefined}
@@ -167,7 +167,7 @@ function ApplyFormView({ ctx }: { ctx: ApplyContext }) {
                   maxLength={14}
                   onChange={set('amount')}
                 />
-              </Field>
+              </FormField>
             )}
             <BankCardField value={form.bankCardId} onChange={set('bankCardId')} error={errors.bankCardId} />
           </View>

@@ -1,38 +1,27 @@
 import { MONTHLY_DEDUCTION_ACTION_LABELS } from '@gjj/shared/catalog'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { Loaded } from '../../../components/Loaded'
 import { errorText } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
 import { useBusy } from '../../../lib/use-busy'
-import { useRequest } from '../../../lib/use-request'
-import { Blocked } from '../apply/Blocked'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { ReturnReason } from '../components/ReturnReason'
+import { LoanBusinessPage, type Ready } from '../loan/LoanBusinessPage'
 import { LoanFacts } from '../loan/LoanFacts'
-import { type LoanPageContext, loadLoanPage, saveAndUpload } from '../loan/loan-context'
+import { saveAndUpload } from '../loan/loan-context'
 import '../components/withdraw.css'
 import '../loan/loan.css'
-
-type Ready = Extract<LoanPageContext, { blocked: false }>
 
 /**
  * manual 6.3.2 按月抵扣签约: the loan's facts with 是否按月委托提取, 《按月抵扣签约须知》 with
  * 【我知道了】; 否 → 【我要签约】, 是 → 【取消签约】; either goes to 档案上传 and center review.
  */
 export default function DeductionPage() {
-  const { params } = useRouter()
-  const state = useRequest(() => loadLoanPage('monthlyDeduction', params.id))
   return (
-    <View className="page loan-page deduction">
-      <Loaded state={state}>
-        {(ctx) =>
-          ctx.blocked ? <Blocked reason={ctx.reason} applicationId={ctx.applicationId} /> : <Deduction ctx={ctx} />
-        }
-      </Loaded>
-    </View>
+    <LoanBusinessPage kind="monthlyDeduction" className="deduction" quote={async () => null}>
+      {(ctx) => <Deduction ctx={ctx} />}
+    </LoanBusinessPage>
   )
 }
 

@@ -4,26 +4,21 @@ import { prepayAmountsSchema } from '@gjj/shared/loan-business'
 import { fenToYuanString } from '@gjj/shared/money'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { api } from '../../../api'
-import { Loaded } from '../../../components/Loaded'
+import { FormField } from '../../../components/FormField'
 import { Rows } from '../../../components/Rows'
 import { errorText } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
 import { useBusy } from '../../../lib/use-busy'
-import { useRequest } from '../../../lib/use-request'
-import { Blocked } from '../apply/Blocked'
-import { Field } from '../apply/Field'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { ReturnReason } from '../components/ReturnReason'
 import { amountFen, fundFen } from '../loan/amount-input'
+import { LoanBusinessPage, type Ready } from '../loan/LoanBusinessPage'
 import { LoanFacts, StepTitle } from '../loan/LoanFacts'
-import { type LoanPageContext, loadLoanPage, saveAndUpload } from '../loan/loan-context'
+import { saveAndUpload } from '../loan/loan-context'
 import '../components/withdraw.css'
 import '../loan/loan.css'
-
-type Ready = Extract<LoanPageContext, { blocked: false }>
 
 /**
  * manual 6.3.1 提前还本: the loan's facts → 【我要提前还款】 → 提前还款金额, split as the person types
@@ -33,26 +28,10 @@ type Ready = Extract<LoanPageContext, { blocked: false }>
  * they are the server's to the fen. With `id` it changes a returned application (修改重新上传).
  */
 export default function PrepayPage() {
-  const { params } = useRouter()
-  const state = useRequest(async () => {
-    const ctx = await loadLoanPage('prepayPart', params.id)
-    return ctx.blocked ? { ctx, quote: null } : { ctx, quote: await api.getPrepayQuote({}) }
-  })
   return (
-    <View className="page loan-page prepay">
-      <Loaded state={state}>
-        {({ ctx, quote }) =>
-          ctx.blocked || !quote ? (
-            <Blocked
-              reason={ctx.blocked ? ctx.reason : ''}
-              applicationId={ctx.blocked ? ctx.applicationId : undefined}
-            />
-          ) : (
-            <Prepay ctx={ctx} quote={quote} />
-          )
-        }
-      </Loaded>
-    </View>
+    <LoanBusinessPage kind="prepayPart" className="prepay" quote={() => api.getPrepayQuote({})}>
+      {(ctx, quote) => <Prepay ctx={ctx} quote={quote} />}
+    </LoanBusinessPage>
   )
 }
 
@@ -124,7 +103,7 @@ function Prepay({ ctx, quote }: { ctx: Ready; quote: PrepayQuote }) {
         {ctx.app?.status === 'returned' && <ReturnReason reason={ctx.app.returnReason} />}
         <StepTitle>提前还款金额</StepTitle>
         <View className="loan-form">
-          <Field label="提前还款金额" error={amountError} hint={`${yuan(quote.minAmountFen)} 起，小于剩余本金`}>
+          <FormField label="提前还款金额" error={amountError} hint={`${yuan(quote.minAmountFen)} 起，小于剩余本金`}>
             <Input
               className="prepay__amount"
               type="digit"
@@ -132,8 +111,12 @@ function Prepay({ ctx, quote }: { ctx: Ready; quote: PrepayQuote }) {
               value={amountText}
               onChange={setAmountText}
             />
-          </Field>
-          <Field label="支取公积金" error={fundError} hint={`账户余额 ${yuan(quote.balanceFen)}，其余由自有资金支付`}>
+          </FormField>
+          <FormField
+            label="支取公积金"
+            error={fundError}
+            hint={`账户余额 ${yuan(quote.balanceFen)}，其余由自有资金支付`}
+          >
             <Input
               className="prepay__fund"
               type="digit"
@@ -141,7 +124,7 @@ function Prepay({ ctx, quote }: { ctx: Ready; quote: PrepayQuote }) {
               value={fundText ?? (amount.ok ? fenToYuanString(defaultFund) : '')}
               onChange={setFundText}
             />
-          </Field>
+          </FormField>
         </View>
         {q && (
           <>

@@ -3,26 +3,21 @@ import { settleAmountsSchema } from '@gjj/shared/loan-business'
 import { fenToYuanString } from '@gjj/shared/money'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { Loaded } from '../../../components/Loaded'
+import { FormField } from '../../../components/FormField'
 import { Rows } from '../../../components/Rows'
 import { errorText } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
 import { useBusy } from '../../../lib/use-busy'
-import { useRequest } from '../../../lib/use-request'
-import { Blocked } from '../apply/Blocked'
-import { Field } from '../apply/Field'
 import { NoticeLink, useNotice } from '../components/Notice'
 import { ReturnReason } from '../components/ReturnReason'
 import { fundFen } from '../loan/amount-input'
+import { LoanBusinessPage, type Ready } from '../loan/LoanBusinessPage'
 import { LoanFacts, StepTitle } from '../loan/LoanFacts'
-import { type LoanPageContext, loadLoanPage, saveAndUpload } from '../loan/loan-context'
+import { saveAndUpload } from '../loan/loan-context'
 import '../components/withdraw.css'
 import '../loan/loan.css'
-
-type Ready = Extract<LoanPageContext, { blocked: false }>
 
 /**
  * manual 6.3.3 提前结清: the loan's facts and the amount due today (剩余本金 + 上一还款日以来的利息
@@ -30,26 +25,10 @@ type Ready = Extract<LoanPageContext, { blocked: false }>
  * from own funds) → 【下一步】 信息核对 → 【档案上传】.
  */
 export default function SettlePage() {
-  const { params } = useRouter()
-  const state = useRequest(async () => {
-    const ctx = await loadLoanPage('settle', params.id)
-    return ctx.blocked ? { ctx, quote: null } : { ctx, quote: await api.getSettleQuote() }
-  })
   return (
-    <View className="page loan-page settle">
-      <Loaded state={state}>
-        {({ ctx, quote }) =>
-          ctx.blocked || !quote ? (
-            <Blocked
-              reason={ctx.blocked ? ctx.reason : ''}
-              applicationId={ctx.blocked ? ctx.applicationId : undefined}
-            />
-          ) : (
-            <Settle ctx={ctx} quote={quote} />
-          )
-        }
-      </Loaded>
-    </View>
+    <LoanBusinessPage kind="settle" className="settle" quote={() => api.getSettleQuote()}>
+      {(ctx, quote) => <Settle ctx={ctx} quote={quote} />}
+    </LoanBusinessPage>
   )
 }
 
@@ -97,7 +76,7 @@ function Settle({ ctx, quote }: { ctx: Ready; quote: SettleQuote }) {
         {ctx.app?.status === 'returned' && <ReturnReason reason={ctx.app.returnReason} />}
         <StepTitle>应还总额 {yuan(quote.totalFen)}</StepTitle>
         <View className="loan-form">
-          <Field
+          <FormField
             label="支取公积金还款金额"
             error={fundError}
             hint={`最多 ${yuan(quote.maxFundAmountFen)}（账户余额 ${yuan(quote.balanceFen)}）`}
@@ -109,7 +88,7 @@ function Settle({ ctx, quote }: { ctx: Ready; quote: SettleQuote }) {
               value={fundText}
               onChange={setFundText}
             />
-          </Field>
+          </FormField>
         </View>
         <Text className="loan-note settle__own">
           自有资金还款 {yuan(Math.max(0, quote.totalFen - fundValue))}（应还总额减去支取公积金还款金额）
