@@ -7,10 +7,11 @@ import { localEnv } from './lib/stack'
 /**
  * `npm run deduct -- --date 2026-12-20`: the daily 按月委托提取 for that China date (default today)
  * against the running local stack (`npm start`), in this process: every shard, each continuation
- * handed on as the deployed job does it between invocations. `--page-size` sets the Query page.
+ * handed on as the deployed job does it between invocations. `--page-size` sets the Query page;
+ * `--shard N` (repeatable) runs only those shards of the deduction index.
  */
 const { values } = parseArgs({
-  options: { date: { type: 'string' }, 'page-size': { type: 'string' } },
+  options: { date: { type: 'string' }, 'page-size': { type: 'string' }, shard: { type: 'string', multiple: true } },
 })
 const date = values.date ?? chinaToday()
 if (!isIsoDate(date)) {
@@ -18,6 +19,7 @@ if (!isIsoDate(date)) {
   process.exit(1)
 }
 const pageSize = values['page-size'] ? Number(values['page-size']) : undefined
+const shards = values.shard?.map(Number)
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const { tableName, bucketName } = localNames()
@@ -35,7 +37,10 @@ Object.assign(
 const { deductDate } = await import('../functions/src/services/monthly-deduction')
 try {
   const started = performance.now()
-  const { counts, invocations, pages } = await deductDate(date, { ...(pageSize ? { pageSize } : {}) })
+  const { counts, invocations, pages } = await deductDate(date, {
+    ...(pageSize ? { pageSize } : {}),
+    ...(shards ? { shards } : {}),
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`按月委托提取 ${date}：${invocations} 次调用，${pages} 页，用时 ${seconds} 秒`)
   console.log(

@@ -1,9 +1,14 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import type { PrepayQuote } from '@gjj/shared/api/loan-business'
+import { chinaToday } from '@gjj/shared/clock'
+import { deductionShard } from '@gjj/shared/loan/due-dates'
 import { prepayQuote } from '@gjj/shared/loan/prepay'
 import { formatYuan } from '@gjj/shared/money'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { demoPeople, demoStaff } from '../../functions/src/seed/demo'
+import { root } from '../../scripts/lib/resources'
 import {
   back,
   fenOf,
@@ -265,9 +270,10 @@ describe('王冬冬: 提前还本, 缩短期限', () => {
 })
 
 describe('马晓军: 按月抵扣签约', () => {
+  let maToken = ''
   test('signs: 须知 → 我知道了 → 我要签约 → 档案上传 → 提交中心审批', async () => {
     await freshPhones()
-    await loginDepositor(page, ma, undefined, 'face')
+    maToken = await loginDepositor(page, ma, undefined, 'face')
     await openFromTab(page, '业务办理', '按月抵扣签约')
     await vis(page, '.deduction__sign').waitFor()
     await settled(page)
@@ -294,6 +300,51 @@ describe('马晓军: 按月抵扣签约', () => {
     await vis(page, '.deduction__cancel').waitFor()
     await settled(page)
     await shot(page, 'loan-17-deduction-cancel-offered')
+    await back(page)
+  })
+
+  test('the deduction run for his next due date takes the payment from his fund account', async () => {
+    type Plan = { items: { period: number; dueDate: string; paymentFen: number; principalFen: number }[] }
+    const balance = async () =>
+      (await apiGet<{ account: { balanceFen: number } }>(maToken, '/api/account?limit=1')).account.balanceFen
+    const before = await balance()
+    // signed today: the deduction starts from the first due date after today (China date)
+    const { paidMonths } = (await apiGet<{ loan: { paidMonths: number } }>(maToken, '/api/loan')).loan
+    const plan = await apiGet<Plan>(maToken, `/api/loan/plan?cursor=${paidMonths + 1}&limit=3`)
+    const next = plan.items.find((p) => p.dueDate > chinaToday()) as Plan['items'][number]
+    const port = new URL(inject('e2e').dynamoUrl).port
+    // only his shard of the deduction index: deduction.e2e.ts books 周建华's loan (another shard) itself
+    const shard = deductionShard(ma.loan?.loanNo as string)
+    const zhou = demoPeople.find((p) => p.loan?.monthlyDeductionSigned)
+    expect(deductionShard(zhou?.loan?.loanNo as string)).not.toBe(shard)
+    const args = ['tsx', 'scripts/deduct.ts', '--date', next.dueDate, '--shard', String(shard)]
+    const { stdout } = await promisify(execFile)('npx', args, {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_PORT: port },
+    })
+    expect(stdout).toContain('失败待重试 0')
+    expect(await balance()).toBe(before - next.paymentFen)
+
+    await openFromTab(page, '账户查询', '公积金账户查询')
+    await vis(page, '.fund__balance').waitFor()
+    await settled(page)
+    expect(fenOf(await vis(page, '.fund__balance').textContent())).toBe(before - next.paymentFen)
+    await expect(vis(page, '.expand').first().textContent()).resolves.toContain('部分提取')
+    await shot(page, 'loan-18-deduction-fund')
+    await back(page)
+    await openFromTab(page, '账户查询', '我的贷款')
+    await page.locator('.loan__link-repayments').waitFor()
+    await settled(page)
+    await page.locator('.loan__link-repayments').tap()
+    await vis(page, '.expand').waitFor()
+    await settled(page)
+    await vis(page, '.expand__head').first().tap()
+    await page.getByText('公积金账户扣划').waitFor()
+    await expect(vis(page, '.expand').first().textContent()).resolves.toContain('公积金提取还款')
+    await settled(page)
+    await shot(page, 'loan-18-deduction-repayments')
+    await back(page)
+    await back(page)
   })
 })
 

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { chinaDate } from '@gjj/shared/clock'
-import { nextDueDateAfter as nextContractDueDate } from '@gjj/shared/loan/due-dates'
+import { deductionShard, nextDueDateAfter as nextContractDueDate } from '@gjj/shared/loan/due-dates'
 import type { ScheduleVersion } from '@gjj/shared/loan/plan'
 import { db, queryPage, table } from './client'
 import { decodeCursor } from './paging'
@@ -274,14 +274,9 @@ export async function repaymentsInMonth(loanNo: string, month: string): Promise<
  * a worker invocation of its own (decision 59).
  */
 export const DEDUCTION_INDEX = 'gsi2'
-export const DEDUCTION_SHARDS = 16
-const DEDUCT = 'DEDUCT#'
+export { DEDUCTION_SHARDS, deductionShard } from '@gjj/shared/loan/due-dates'
 
-export function deductionShard(loanNo: string): number {
-  let h = 0x811c9dc5 // FNV-1a, 32 bits
-  for (let i = 0; i < loanNo.length; i++) h = Math.imul(h ^ loanNo.charCodeAt(i), 0x01000193) >>> 0
-  return h % DEDUCTION_SHARDS
-}
+const DEDUCT = 'DEDUCT#'
 
 export const deductionPartition = (shard: number) => `${DEDUCT}${String(shard).padStart(2, '0')}`
 /** the index attributes of a loan due on `dueDate` */

@@ -7,3 +7,13 @@ import { type IsoDate, monthlyDates } from '../date'
 export function nextDueDateAfter(loan: { firstDueDate: IsoDate; months: number }, on: IsoDate): IsoDate | null {
   return monthlyDates(loan.firstDueDate, loan.months).find((d) => d > on) ?? null
 }
+
+/** the deduction index's shards: one busy due date spread over this many partitions (decision 59) */
+export const DEDUCTION_SHARDS = 16
+
+/** the shard of a loan in the deduction index: FNV-1a (32 bits) of the loan number, mod the shards */
+export function deductionShard(loanNo: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < loanNo.length; i++) h = Math.imul(h ^ loanNo.charCodeAt(i), 0x01000193) >>> 0
+  return h % DEDUCTION_SHARDS
+}
