@@ -1,5 +1,5 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { SessionData } from '../lib/session'
+import type { SessionData, StaffSession } from '../lib/session'
 import { db, queryAll, table } from './client'
 import type { StoredItem, Write } from './transaction'
 
@@ -20,6 +20,8 @@ export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSI
 export const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
 export const resetKey = (hash: string) => ({ pk: `RESET#${hash}`, sk: 'RESET' })
 export const depositorSessionsIndexKey = (depositorId: string) => `DEPOSITOR#${depositorId}#SESSIONS`
+/** a staff member's sessions on gsi1 (issue 13: disabling or a password reset ends them) */
+export const staffSessionsIndexKey = (staffId: string) => `STAFF#${staffId}#SESSIONS`
 
 /** the stored session as the caller it stands for, with its idle deadline */
 export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: number } {
@@ -29,7 +31,7 @@ export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: numbe
       kind: 'staff',
       staffId: i.staffId as string,
       centerCode: i.centerCode as string,
-      role: 'reviewer',
+      role: (i.role as StaffSession['role'] | undefined) ?? 'reviewer',
       expiresAt,
     }
   }
@@ -64,9 +66,9 @@ export async function putSession(hash: string, data: SessionData, expiresAt: num
         ...sessionKey(hash),
         entity: 'Session',
         ...data,
-        ...(data.kind === 'depositor'
-          ? { gsi1pk: depositorSessionsIndexKey(data.depositorId), gsi1sk: `${createdAt}#${hash}` }
-          : {}),
+        gsi1pk:
+          data.kind === 'depositor' ? depositorSessionsIndexKey(data.depositorId) : staffSessionsIndexKey(data.staffId),
+        gsi1sk: `${createdAt}#${hash}`,
         createdAt,
         lastSeenAt: createdAt,
         expiresAt,
@@ -115,10 +117,28 @@ export async function deleteSession(hash: string): Promise<void> {
  * opened before issue 11 are not on the index; they end at their 30-minute idle deadline.
  */
 export async function revokeDepositorSessions(depositorId: string, keepHash?: string): Promise<number> {
+  return revokeIndexed(depositorSessionsIndexKey(depositorId), keepHash)
+}
+
+/**
+ * Ends every session of a depositor or a staff member but `keepHash`.
+ * seam: the lead's main has the strongly consistent version
+ */
+export async function revokeSessions(
+  owner: { kind: 'depositor' | 'staff'; id: string },
+  keepHash?: string,
+): Promise<number> {
+  return revokeIndexed(
+    owner.kind === 'depositor' ? depositorSessionsIndexKey(owner.id) : staffSessionsIndexKey(owner.id),
+    keepHash,
+  )
+}
+
+async function revokeIndexed(gsi1pk: string, keepHash?: string): Promise<number> {
   const items = await queryAll({
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :g',
-    ExpressionAttributeValues: { ':g': depositorSessionsIndexKey(depositorId) },
+    ExpressionAttributeValues: { ':g': gsi1pk },
     ProjectionExpression: 'pk, sk',
   })
   const keys = items

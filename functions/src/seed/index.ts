@@ -17,6 +17,7 @@ import {
   DEMO_PASSWORD,
   DEMO_STAFF_PASSWORD,
   demoAccount,
+  demoAdmins,
   demoBankCard,
   demoDepositor,
   demoLoan,
@@ -36,7 +37,20 @@ export async function seedDemoData(): Promise<boolean> {
   const people = await seedPeople()
   const signed = await seedSignedLoans()
   const info = await seedInfo()
-  return people || signed || info
+  const admins = await seedAdmins()
+  return people || signed || info || admins
+}
+
+/** the demo center admins (added in issue 13: marker SEED#admins); their password needs no change */
+async function seedAdmins(): Promise<boolean> {
+  if (await hasMarker('SEED#admins')) return false
+  const at = nowIso()
+  const staffPassword = await hashPassword(DEMO_STAFF_PASSWORD)
+  for (const s of demoAdmins) {
+    await createStaff({ ...s, role: 'centerAdmin', roles: ['centerAdmin'], passwordHash: staffPassword, createdAt: at })
+  }
+  await putMarker('SEED#admins', at)
+  return true
 }
 
 /** the demo people whose loans are signed for 按月委托提取 (added in issue 12: marker SEED#deduction) */

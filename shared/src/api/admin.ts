@@ -19,6 +19,8 @@ export const staffSchema = z.object({
   centerName: z.string(),
   /** what the console offers: 审批 (reviewer), 新闻/网点 (publisher), 自治区通知 (regionAdmin) */
   roles: z.array(staffRoleSchema),
+  /** a password set by a center admin (or the first admin's command): 修改密码 before anything else */
+  mustChangePassword: z.boolean(),
 })
 
 export const staffLogin = defineOperation({
