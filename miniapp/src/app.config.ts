@@ -66,6 +66,9 @@ export default defineAppConfig({
               'news-edit/index',
               'outlets/index',
               'outlet-edit/index',
+              'password/index',
+              'staff/index',
+              'audit/index',
             ],
           },
         ]

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
+import { prepareSite } from '../../site/files'
 import { root } from './resources'
 import { StartError } from './services'
 
@@ -16,7 +17,7 @@ function sourceHash(apiUrl: string): string {
       else hash.update(p).update(readFileSync(p))
     }
   }
-  for (const dir of ['miniapp/src', 'miniapp/config', 'shared/src']) walk(join(root, dir))
+  for (const dir of ['miniapp/src', 'miniapp/config', 'shared/src', 'site']) walk(join(root, dir))
   for (const file of ['miniapp/babel.config.js', 'miniapp/package.json', 'package-lock.json']) {
     const p = join(root, file)
     if (existsSync(p)) hash.update(readFileSync(p))
@@ -53,6 +54,8 @@ export async function buildH5(opts: {
       else reject(new StartError(`H5 构建失败（退出码 ${code}）：\n${stripVTControlCharacters(output).slice(-3000)}`))
     })
   })
+  // the inline boot script to a file, the console's /admin/ entry (decision 63)
+  prepareSite(opts.outDir)
   writeFileSync(stamp, hash)
   return 'built'
 }
