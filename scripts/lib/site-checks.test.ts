@@ -82,6 +82,7 @@ const failed = (t: Template) =>
     .filter((c) => !c.ok)
     .map((c) => c.what)
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests break the template's nested JSON freely
 type Any = Record<string, any>
 const props = (t: Template, name: string) => t.Resources[name]?.Properties as Any
 

@@ -82,11 +82,11 @@ export function siteChecks(t: Template): Check[] {
     check(sec.ContentTypeOptions, 'X-Content-Type-Options: nosniff')
     check(sec.ReferrerPolicy?.ReferrerPolicy, 'a Referrer-Policy')
   }
-  const ttl = (b: Record<string, unknown> | undefined) =>
+  const ttl = (b: Record<string, unknown> | undefined): Record<string, number> =>
     (t.Resources[refName(b?.CachePolicyId) ?? '']?.Properties?.CachePolicyConfig ?? {}) as Record<string, number>
   const assets = behaviors.find((b) => b.PathPattern === 'static/*')
-  check(assets && ttl(assets).MaxTTL >= 31536000, 'hashed assets (static/*) may be cached a year')
-  check(ttl(behaviors[0]).MaxTTL === 0, 'pages (the default behavior) are never cached at the edge')
+  check(assets && Number(ttl(assets).MaxTTL) >= 31536000, 'hashed assets (static/*) may be cached a year')
+  check(Number(ttl(behaviors[0]).MaxTTL ?? -1) === 0, 'pages (the default behavior) are never cached at the edge')
 
   const apis = ofType(t, 'AWS::ApiGatewayV2::Api')
   const allowed = apis.flatMap(
