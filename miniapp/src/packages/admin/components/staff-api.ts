@@ -3,7 +3,7 @@ import * as publishing from '@gjj/shared/api/publishing'
 import * as staffAccounts from '@gjj/shared/api/staff-accounts'
 import { apiOf, tokenStore } from '../../../api/client'
 import { operationsOf } from '../../../api/operations'
-import { adminUrl } from './routes'
+import { adminUrl } from './console-urls'
 
 /** a reviewer's session token, kept apart from any depositor session */
 export const staffSession = tokenStore('gjj.staffSession')

@@ -18,6 +18,8 @@ interface Props {
   confirmText: string
   onSubmit: (text: string) => Promise<SubmitOutcome>
   onClose: () => void
+  /** common texts a tap puts in the box (常用退回原因); the box stays editable */
+  suggestions?: readonly string[]
 }
 
 /**
@@ -34,6 +36,7 @@ export function ReviewDialog({
   confirmText,
   onSubmit,
   onClose,
+  suggestions = [],
 }: Props) {
   const [text, setText] = useState('')
   const [errors, setErrors] = useState<{ field?: string; form?: string }>({})
@@ -77,6 +80,15 @@ export function ReviewDialog({
     >
       <View className="review-dialog__body">
         <Text className="review-dialog__message">{message}</Text>
+        {suggestions.length > 0 && (
+          <View className="review-dialog__suggestions">
+            {suggestions.map((r) => (
+              <Text key={r} className="review-dialog__suggestion" onClick={() => setText(r)}>
+                {r}
+              </Text>
+            ))}
+          </View>
+        )}
         <TextArea
           className={`review-dialog__text${errors.field ? ' review-dialog__text--error' : ''}`}
           value={text}

@@ -1,4 +1,5 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { PagedList } from '../../../components/PagedList'
 import { useRefresh } from '../../../lib/use-refresh'
@@ -44,8 +45,15 @@ function QueueList({ filters }: { filters: QueueFilters }) {
   const list = usePaged((cursor) => staffApi.listReviewQueue(queueQuery(filters, cursor)))
   const what = STATE_LABELS[filters.status]
   return (
-    <PagedList list={list} empty={hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}>
-      {(item) => <QueueItem key={item.id} item={item} />}
-    </PagedList>
+    <>
+      <View className="queue-head" role="row">
+        {['申请编号', '业务类型', '姓名', '证件号码', '金额', '提交时间', '等待时长', '状态'].map((h) => (
+          <Text key={h}>{h}</Text>
+        ))}
+      </View>
+      <PagedList list={list} empty={hasNarrowing(filters) ? `没有符合条件的${what}申请` : `暂无${what}的申请`}>
+        {(item) => <QueueItem key={item.id} item={item} />}
+      </PagedList>
+    </>
   )
 }
