@@ -48,6 +48,21 @@ export function ReviewDialog({
     }
   }, [visible])
 
+  // keyboard: Ctrl/⌘+Enter (or Enter outside the text box) confirms, Esc cancels
+  useEffect(() => {
+    if (!visible) return
+    const onKey = (e: KeyboardEvent) => {
+      const inText = (e.target as HTMLElement | null)?.tagName === 'TEXTAREA'
+      if (e.key === 'Escape') onClose()
+      else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !inText)) {
+        e.preventDefault()
+        confirm().catch(() => {})
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
   const confirm = async () => {
     const value = text.trim()
     if (required && !value) {

@@ -1,13 +1,13 @@
 import { STATE_LABELS } from '@gjj/shared/workflow'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { PagedList } from '../../../components/PagedList'
 import { useRefresh } from '../../../lib/use-refresh'
 import { usePaged } from '../../../lib/use-request'
 import { AdminPage } from '../components/AdminPage'
 import { ConsoleBar } from '../components/ConsoleBar'
 import { takeQueueStale } from '../components/queue-stale'
-import { adminUrl } from '../components/routes'
+import { adminUrl, openDetail } from '../components/routes'
 import { useStaffGuard } from '../components/session'
 import { staffApi } from '../components/staff-api'
 import { FilterBar } from './FilterBar'
@@ -43,6 +43,17 @@ function Queue() {
 
 function QueueList({ filters }: { filters: QueueFilters }) {
   const list = usePaged((cursor) => staffApi.listReviewQueue(queueQuery(filters, cursor)))
+  // Enter or O: open the first application of the list (the keyboard's way in, issue 13)
+  const first = list.items[0]?.id
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      if (target && /^(INPUT|TEXTAREA)$/.test(target.tagName)) return
+      if ((e.key === 'Enter' || e.key === 'o') && first) openDetail(first)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [first])
   const what = STATE_LABELS[filters.status]
   return (
     <>
