@@ -63,7 +63,8 @@ async function workThrough(page: Page, ids: string[], label: string) {
     expect(total).toBeGreaterThanOrEqual(2)
     const seen = new Set<string>()
     for (let f = 0; f < total; f++) {
-      seen.add((await vis(page, '.viewer__name').textContent()) ?? '')
+      await expect.poll(() => where.textContent()).toMatch(new RegExp(`^${f + 1}/${total}`))
+      seen.add(`${await where.textContent()} ${await vis(page, '.viewer__name').textContent()}`)
       await page.keyboard.press('ArrowRight')
     }
     expect(seen.size).toBe(total)
