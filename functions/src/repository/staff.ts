@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { StaffRole } from '@gjj/shared/api/publishing'
 import { db, table } from './client'
-import { plain, type StoredItem, transact } from './transaction'
+import { plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
  * Center staff (审批人员). profile: pk STAFF#<id>, sk PROFILE; login lookup (unique): pk
@@ -18,6 +18,8 @@ export interface StaffItem {
   roles?: StaffRole[]
   passwordHash: string
   createdAt: string
+  /** moves with every change that must end the member's sessions; absent (0) on older items */
+  version: number
 }
 
 export const staffKey = (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' })
@@ -33,6 +35,7 @@ export function staffFromItem(i: StoredItem): StaffItem {
     ...(i.roles ? { roles: i.roles as StaffRole[] } : {}),
     passwordHash: i.passwordHash as string,
     createdAt: i.createdAt as string,
+    version: (i.version as number | undefined) ?? 0,
   }
 }
 
@@ -46,10 +49,12 @@ export async function getStaff(staffId: string): Promise<StaffItem | undefined> 
   return out.Item ? staffFromItem(out.Item) : undefined
 }
 
-export async function createStaff(s: StaffItem): Promise<void> {
+export async function createStaff(s: Omit<StaffItem, 'version'>): Promise<void> {
   const unique = { ConditionExpression: 'attribute_not_exists(pk)' }
   await transact([
-    plain({ Put: { TableName: table, Item: { ...staffKey(s.staffId), entity: 'Staff', ...s }, ...unique } }),
+    plain({
+      Put: { TableName: table, Item: { ...staffKey(s.staffId), entity: 'Staff', ...s, version: 1 }, ...unique },
+    }),
     plain({
       Put: { TableName: table, Item: { ...staffLoginKey(s.username), entity: 'Login', staffId: s.staffId }, ...unique },
     }),
@@ -59,4 +64,20 @@ export async function createStaff(s: StaffItem): Promise<void> {
 /** the roles a staff member holds: `roles`, or the single `role` of an older item */
 export function staffRoles(s: Pick<StaffItem, 'role' | 'roles'>): StaffRole[] {
   return s.roles ?? [s.role]
+}
+
+/** the condition a new staff session is written with: the record is at the version read at sign-in */
+export function staffUnchanged(s: Pick<StaffItem, 'staffId' | 'version'>): Write<{ reason: 'ownerChanged' }> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: staffKey(s.staffId),
+        ConditionExpression:
+          s.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v',
+        ...(s.version === 0 ? {} : { ExpressionAttributeValues: { ':v': s.version } }),
+      },
+    },
+    onFailure: () => ({ reason: 'ownerChanged' as const }),
+  }
 }

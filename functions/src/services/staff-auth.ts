@@ -36,7 +36,7 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
     wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
   })
   const [session, profile] = await Promise.all([
-    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }),
+    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }, staff.staffUnchanged(s)),
     staffProfile(s),
   ])
   return { session, staff: profile }

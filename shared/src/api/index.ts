@@ -30,6 +30,7 @@ export const operations = {
   me: auth.me,
   startPasswordReset: auth.startPasswordReset,
   sendPasswordResetCode: auth.sendPasswordResetCode,
+  startPasswordResetFace: auth.startPasswordResetFace,
   resetPassword: auth.resetPassword,
 
   getAccount: account.getAccount,
