@@ -86,7 +86,10 @@ export async function renderDocumentPdf(c: DocumentContent): Promise<Uint8Array>
   const labelWidth = 130
   for (const row of c.rows) {
     const y = doc.y
-    doc.fillColor(MUTED).fontSize(11).text(row.label, left + 8, y + 6, { width: labelWidth - 8 })
+    doc
+      .fillColor(MUTED)
+      .fontSize(11)
+      .text(row.label, left + 8, y + 6, { width: labelWidth - 8 })
     doc.fillColor(INK).text(row.value, left + labelWidth, y + 6, { width: width - labelWidth - 8 })
     const bottom = Math.max(doc.y, y + 22) + 4
     doc
@@ -113,10 +116,16 @@ export async function renderDocumentPdf(c: DocumentContent): Promise<Uint8Array>
     }
   }
   doc.fill('#000000')
-  doc.fillColor(MUTED).fontSize(9).text('扫码验证真伪', qrX, qrY + qrSize + 2, { width: qrSize, align: 'center' })
+  doc
+    .fillColor(MUTED)
+    .fontSize(9)
+    .text('扫码验证真伪', qrX, qrY + qrSize + 2, { width: qrSize, align: 'center' })
 
   const textWidth = width - qrSize - 16
-  doc.fillColor(INK).fontSize(12).text(`验证码：${c.code}`, left, qrY + 8, { width: textWidth })
+  doc
+    .fillColor(INK)
+    .fontSize(12)
+    .text(`验证码：${c.code}`, left, qrY + 8, { width: textWidth })
   doc
     .fillColor(MUTED)
     .fontSize(9.5)

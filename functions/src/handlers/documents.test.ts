@@ -43,7 +43,10 @@ const issue = async (p: TestPerson, input: Record<string, unknown>) => {
 }
 const verify = async (number: string, code: string, sourceIp = freshIp()) => {
   const res = await verifyHandler(eventFor(verifyDocument, { number, code }, { sourceIp }))
-  return { status: res.statusCode, body: bodyOf<{ status?: string; message?: string; sha256?: string; facts?: unknown[] }>(res) }
+  return {
+    status: res.statusCode,
+    body: bodyOf<{ status?: string; message?: string; sha256?: string; facts?: unknown[] }>(res),
+  }
 }
 const download = async (url: string) => {
   const res = await fetch(url)
@@ -59,7 +62,13 @@ beforeAll(async () => {
 })
 
 async function approvedWithdrawal(p: TestPerson) {
-  const { res, body: draft } = await create(p, { kind: 'rent', rentAddress: '阿勒泰市某小区', monthlyRentFen: 100_000, months: 3, amountFen: 300_000 })
+  const { res, body: draft } = await create(p, {
+    kind: 'rent',
+    rentAddress: '阿勒泰市某小区',
+    monthlyRentFen: 100_000,
+    months: 3,
+    amountFen: 300_000,
+  })
   expect(res.statusCode, JSON.stringify(draft)).toBe(200)
   await uploadRequired(p, draft)
   expect((await submit(p, draft.id)).statusCode).toBe(200)
@@ -198,13 +207,21 @@ describe('提取业务回单', () => {
     expect(early.body.message).toBe('该提取申请尚未审批通过，审批通过后才能开具回单')
     expect((await issue(other, { kind: 'withdrawalReceipt', subjectId: app.id })).status).toBe(404)
 
-    const approved = await approveHandler(eventFor(approveApplication, { id: app.id, opinion: '同意' }, { token: reviewer.token }))
+    const approved = await approveHandler(
+      eventFor(approveApplication, { id: app.id, opinion: '同意' }, { token: reviewer.token }),
+    )
     expect(approved.statusCode).toBe(200)
     expect((await issue(other, { kind: 'withdrawalReceipt', subjectId: app.id })).status).toBe(404)
     const { status, body } = await issue(p, { kind: 'withdrawalReceipt', subjectId: app.id })
     expect(status).toBe(200)
     const { text } = await pdfText(await download(body.pdfUrl))
-    for (const expected of ['住房公积金提取业务回单', '房租提取（0105）', app.id, `提取金额${yuan(300_000)}`, p.person.accountNo]) {
+    for (const expected of [
+      '住房公积金提取业务回单',
+      '房租提取（0105）',
+      app.id,
+      `提取金额${yuan(300_000)}`,
+      p.person.accountNo,
+    ]) {
       expect(text).toContain(expected)
     }
   })

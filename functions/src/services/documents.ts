@@ -155,7 +155,10 @@ async function withdrawalSubject(
             { label: '其中销户利息', value: yuan(app.closing.closingInterestFen) },
           ]
         : []),
-      { label: '收款账户', value: app.bankCard ? `${app.bankCard.bankName} ${maskBankCard(app.bankCard.cardNo)}` : '—' },
+      {
+        label: '收款账户',
+        value: app.bankCard ? `${app.bankCard.bankName} ${maskBankCard(app.bankCard.cardNo)}` : '—',
+      },
       { label: '申请日期', value: chinaDate(app.submittedAt ?? app.createdAt) },
       { label: '审批通过日期', value: chinaDate(app.updatedAt) },
     ],
