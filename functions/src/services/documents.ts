@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import {
   DOCUMENT_TITLES,
   DOCUMENT_VALID_MONTHS,
@@ -12,18 +12,17 @@ import { addDays, addMonths } from '@gjj/shared/date'
 import { formatYuan } from '@gjj/shared/money'
 import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
 import { renderDocumentPdf } from '../documents/pdf'
-import { clock, nowSeconds, today } from '../lib/clock'
-import { config } from '../lib/config'
-import { NotFound, RuleViolation, TooManyRequests } from '../lib/errors'
+import { clock, today } from '../lib/clock'
+import { NotFound, RuleViolation } from '../lib/errors'
 import * as accounts from '../repository/accounts'
 import * as applications from '../repository/applications'
 import * as centers from '../repository/centers'
 import * as depositors from '../repository/depositors'
 import * as documents from '../repository/documents'
-import { countHit, peekHits } from '../repository/limits'
 import * as loans from '../repository/loans'
 import type { DepositorSession } from '../repository/sessions'
 import { presignView, putObject } from '../storage'
+import { verifyUrlOf } from './document-verify'
 import { ownLoan } from './loan'
 
 /**
@@ -37,10 +36,7 @@ function randomChars(n: number): string {
   const bytes = randomBytes(n)
   return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
 }
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
-
-export const verifyUrlOf = (number: string, code: string) =>
-  `${config.webBaseUrl}#/packages/docs/verify/index?number=${number}&code=${code}`
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
 
 const yuan = (fen: number) => `${formatYuan(fen)} 元`
 const LOAN_STATUS_TEXT = { normal: '正常还款', overdue: '逾期', settled: '已结清' } as const
@@ -253,40 +249,4 @@ export async function issue(
   const first = await documents.getDocument(outcome.number)
   if (!first) throw new Error(`issue key ${issueKey} names a missing document`)
   return present(first, true)
-}
-
-/** 30 wrong numbers or codes a minute from one client, then 429 (decision 76) */
-export const VERIFY_WRONG_PER_MINUTE = 30
-const UNVERIFIABLE = '无法验证：证明编号或验证码不正确，请核对后重试'
-
-export async function verify(input: { number: string; code: string }, client: string) {
-  const now = nowSeconds()
-  const who = client || 'unknown'
-  const before = await peekHits('DOCVERIFY', who, 60, now)
-  if (before.hits >= VERIFY_WRONG_PER_MINUTE) {
-    throw new TooManyRequests('验证次数过多，请1分钟后再试', before.retryAfterSeconds)
-  }
-  const doc = await documents.getDocument(input.number)
-  const given = Buffer.from(sha256(input.code), 'hex')
-  const genuine = doc !== undefined && timingSafeEqual(given, Buffer.from(doc.codeHash, 'hex'))
-  if (!doc || !genuine) {
-    const after = await countHit('DOCVERIFY', who, 60, now)
-    if (after.hits > VERIFY_WRONG_PER_MINUTE) {
-      throw new TooManyRequests('验证次数过多，请1分钟后再试', after.retryAfterSeconds)
-    }
-    throw new NotFound(UNVERIFIABLE)
-  }
-  const status = doc.revoked ? 'revoked' : today() > doc.validUntil ? 'expired' : 'valid'
-  return {
-    status,
-    number: doc.number,
-    kind: doc.kind,
-    title: DOCUMENT_TITLES[doc.kind],
-    centerName: doc.centerName,
-    issuedAt: doc.issuedAt,
-    validUntil: doc.validUntil,
-    sha256: doc.sha256,
-    sizeBytes: doc.sizeBytes,
-    facts: doc.facts,
-  } as const
 }
