@@ -50,4 +50,6 @@ for (let i = 1; i <= N; i++) {
 times.sort((a, b) => a - b)
 const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(1)
 console.log(`font ${(font.length / 1024 / 1024).toFixed(1)} MB read in ${fontMs.toFixed(1)} ms (once per container)`)
-console.log(`first PDF ${firstMs.toFixed(1)} ms; then p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${N}; ${(size / 1024).toFixed(1)} KB each`)
+console.log(
+  `first PDF ${firstMs.toFixed(1)} ms; then p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${N}; ${(size / 1024).toFixed(1)} KB each`,
+)

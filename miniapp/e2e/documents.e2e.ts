@@ -1,9 +1,9 @@
 import { chinaToday } from '@gjj/shared/clock'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { pdfText, renderAndReadQr } from '../../functions/test/pdf'
 import { demoPeople } from '../../functions/src/seed/demo'
-import { launch, openFromTab, phone, rowValue, settled, shot, skipAfterFailure, tapText, vis } from './browser'
+import { pdfText, renderAndReadQr } from '../../functions/test/pdf'
+import { launch, openFromTab, phone, rowValue, settled, shot, skipAfterFailure, tab, tapText, vis } from './browser'
 import { loginDepositor } from './people'
 
 /**
@@ -54,7 +54,10 @@ async function pdfOf(issued: Issued): Promise<Uint8Array> {
 describe('电子证明', () => {
   test('张建国 issues a 缴存使用证明 from 我 → 证明开具', async () => {
     await loginDepositor(page, zhang, undefined, 'face')
-    await openFromTab(page, '我', '证明开具')
+    await tab(page, '我')
+    await vis(page, '.nut-cell', '证明开具').waitFor()
+    await settled(page)
+    await vis(page, '.nut-cell', '证明开具').tap()
     await vis(page, '.docs__kind').waitFor()
     await settled(page)
     await shot(page, 'docs-01-choose')

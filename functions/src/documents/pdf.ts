@@ -5,12 +5,12 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 
 /**
- * The PDF of an 电子证明: A4, Chinese text in Noto Sans SC (Noto Sans Hans, GB2312 set, SIL OFL 1.1,
- * npm @embedpdf/fonts-sc), of which pdfkit embeds only the glyphs used (fontkit subset), a vector
+ * The PDF of an 电子证明: A4, Chinese text in Noto Sans SC Regular (TrueType outlines, SIL OFL 1.1,
+ * npm @expo-google-fonts/noto-sans-sc), of which pdfkit embeds only the glyphs used (fontkit subset), a vector
  * QR code of the verification address, and the verification code. No I/O but reading the font,
  * once per container (decision 73).
  */
-export const FONT_FILE = 'node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf'
+export const FONT_FILE = 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'
 
 let font: Buffer | undefined
 
@@ -20,8 +20,8 @@ export function documentFont(): Buffer {
   const candidates = [process.env.DOCUMENT_FONT_PATH, join(process.cwd(), FONT_FILE)]
   try {
     // beside the package's entry point (tests and tools run from anywhere in the repository)
-    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')
-    candidates.push(join(dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'))
+    const entry = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc')
+    candidates.push(join(dirname(entry), '400Regular', 'NotoSansSC_400Regular.ttf'))
   } catch {
     // bundled: the package's code is not there, only the font file packaged beside the handler
   }
