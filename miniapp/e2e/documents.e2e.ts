@@ -3,7 +3,19 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { demoPeople } from '../../functions/src/seed/demo'
 import { pdfText, renderAndReadQr } from '../../functions/test/pdf'
-import { launch, openFromTab, phone, rowValue, settled, shot, skipAfterFailure, tab, tapText, vis } from './browser'
+import {
+  launch,
+  openFromTab,
+  phone,
+  rowValue,
+  settled,
+  shot,
+  skipAfterFailure,
+  tab,
+  tapText,
+  vis,
+  webUrl,
+} from './browser'
 import { loginDepositor } from './people'
 
 /**
@@ -111,6 +123,9 @@ describe('电子证明', () => {
 
 describe('年度账单', () => {
   test('last year’s statement with its chart and the shareable picture', async () => {
+    // from the 证明开具 page (no tab bar there) to 账户查询 → 公积金账户查询
+    await page.goto(webUrl('/pages/account/index'))
+    await settled(page)
     await openFromTab(page, '账户查询', '公积金账户查询')
     await vis(page, '.fund__annual').waitFor()
     await settled(page)
