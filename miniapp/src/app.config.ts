@@ -54,6 +54,8 @@ export default defineAppConfig({
         'settle/index',
       ],
     },
+    // 电子证明 (证明开具, the public 验证 page a QR code opens) and 年度账单
+    { root: 'packages/docs', pages: ['issue/index', 'verify/index', 'annual/index'] },
     ...(reviewConsole
       ? [
           {

@@ -3,6 +3,7 @@ import * as admin from './admin'
 import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
+import * as documents from './documents'
 import * as loan from './loan'
 import * as loanBusiness from './loan-business'
 import * as news from './news'
@@ -35,6 +36,9 @@ export const operations = {
 
   getAccount: account.getAccount,
   listDepositHistory: account.listDepositHistory,
+  getAnnualStatement: documents.getAnnualStatement,
+  issueDocument: documents.issueDocument,
+  verifyDocument: documents.verifyDocument,
 
   getLoan: loan.getLoan,
   listRepayments: loan.listRepayments,
