@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { files, packageSizes } from './lib/package-sizes'
 import { root } from './lib/resources'
 
 /**
@@ -9,29 +10,6 @@ import { root } from './lib/resources'
  */
 const MAIN_LIMIT = 1.2 * 1024 * 1024
 const SUB_LIMIT = 1024 * 1024
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? files(p) : [p]
-  })
-}
-
-export function packageSizes(distDir: string) {
-  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
-    subPackages?: { root: string }[]
-    subpackages?: { root: string }[]
-  }
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
-  const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
-  for (const file of files(distDir)) {
-    const rel = relative(distDir, file)
-    if (rel.endsWith('.LICENSE.txt') || rel.endsWith('.map')) continue
-    const owner = roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main'
-    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size)
-  }
-  return sizes
-}
 
 /** what only the review console has: its routes, the staff API, its session and its title */
 const CONSOLE_MARKERS = ['packages/admin', '/api/admin/', 'gjj.staffSession', '审批管理后台']
