@@ -5,10 +5,12 @@ import { root } from './lib/resources'
 
 /**
  * Fails when a mini-program package grows past what we allow ourselves (WeChat's hard limit is
- * 2 MB per package): main package 1.2 MB, any subpackage 1 MB. Prints every size. Fails too when
- * the review console got into a depositors' package: it is built for H5 only (app.config.ts).
+ * 2 MB per package): the main package 660 KB — a ratchet at today's size (weapp ~652 KB); issue 14's
+ * goal is 450 KB (decision 70 says what stands in the way) — any subpackage 1 MB. Prints every size.
+ * Fails too when the review console got into a depositors' package: it is built for H5 only
+ * (app.config.ts).
  */
-const MAIN_LIMIT = 1.2 * 1024 * 1024
+const MAIN_LIMIT = 660 * 1024
 const SUB_LIMIT = 1024 * 1024
 
 /** what only the review console has: its routes, the staff API, its session and its title */
