@@ -189,9 +189,31 @@ export async function ledgerSince(accountNo: string, from: string): Promise<Ledg
   const out = await db.send(
     new QueryCommand({
       TableName: table,
-      KeyConditionExpression: 'pk = :pk AND sk > :from',
-      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~` },
+      // bounded above: the account item (~ACCOUNT) sorts after every entry
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~`, ':to': `${TXN}~` },
     }),
   )
   return (out.Items ?? []).map(ledgerEntryFromItem)
+}
+
+/**
+ * The account and its ledger entries after China date `from` (the 销户 quote's input) in ONE Query:
+ * the entries come in date order and the account item, sorting after them, last (decision 68).
+ */
+export async function accountWithLedgerSince(
+  accountNo: string,
+  from: string,
+): Promise<{ account: AccountItem | undefined; entries: LedgerEntry[] }> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~`, ':to': ACCOUNT_SK },
+    }),
+  )
+  const items = out.Items ?? []
+  const last = items[items.length - 1]
+  if (last?.sk !== ACCOUNT_SK) return { account: undefined, entries: [] }
+  return { account: accountFromItem(last), entries: items.slice(0, -1).map(ledgerEntryFromItem) }
 }
