@@ -170,7 +170,9 @@ const median = (xs: number[]) => {
 export function importTimes(files: string[], runs = 10, nodeOptions = ''): number[] {
   const times = files.map(() => [] as number[])
   for (const f of files) importOnce(f, nodeOptions) // warm the file cache once
-  for (let i = 0; i < runs; i++) files.forEach((f, j) => times[j]?.push(importOnce(f, nodeOptions)))
+  for (let i = 0; i < runs; i++) {
+    for (const [j, f] of files.entries()) times[j]?.push(importOnce(f, nodeOptions))
+  }
   return times.map(median)
 }
 

@@ -1,5 +1,4 @@
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
-import type { getNews as getNewsOp, listNews as listNewsOp } from '@gjj/shared/api/news'
 import { NEWS_SUMMARY_CHARS } from '@gjj/shared/api/news'
 import type {
   createNews as createOp,
@@ -10,9 +9,8 @@ import type {
 } from '@gjj/shared/api/publishing'
 import { MAX_NEWS_IMAGE_BYTES } from '@gjj/shared/api/publishing'
 import { richTextSchema, sanitizeRichText } from '@gjj/shared/info/rich-text'
-import { allowedImageSrc, plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
+import { plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
 import { nowIso } from '../lib/clock'
-import { config } from '../lib/config'
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '../lib/errors'
 import { type ImageKind, imageSize, makeThumbnail, UnreadableImage } from '../lib/thumbnail'
 import { newId } from '../lib/tokens'
@@ -30,13 +28,13 @@ import {
   readObject,
   UPLOAD_EXPIRES_SECONDS,
 } from '../storage'
+import { ownImage, REGION_SOURCE, rich } from './news-feed'
+import { actorOf, staffWithRole } from './staff-roles'
+
 /**
  * 新闻动态's staff desk (create, edit, publish, unpublish, delete). The public feed and detail are in
  * news-feed.ts, so the two public functions carry no S3 or image code (issue 14).
  */
-import { NOT_FOUND, ownImage, REGION_SOURCE, rich } from './news-feed'
-import { actorOf, staffWithRole } from './staff-roles'
-
 export { getPublished, listPublished, NEWS_IMAGE_PREFIX, REGION_SOURCE } from './news-feed'
 
 const bodySchema = richTextSchema(rich)
