@@ -14,8 +14,8 @@ function write(level: Level, message: string, extra: Record<string, unknown> = {
   if (LEVELS.indexOf(level) < threshold) return
   const fields = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, plain(v)]))
   const line = JSON.stringify({ level, message, timestamp: nowIso(), service: 'gjj', ...fields })
-  if (level === 'ERROR' || level === 'WARN') console.error(line)
-  else console.log(line)
+  // straight to the streams (as Powertools did), one line each: Lambda sends both to CloudWatch
+  ;(level === 'ERROR' || level === 'WARN' ? process.stderr : process.stdout).write(`${line}\n`)
 }
 
 /**
