@@ -228,7 +228,8 @@ export async function startApi(opts: {
 
 /** the H5 build of the mini-program, served as static files (single-page app fallback) */
 export async function serveWeb(port: number, dir: string): Promise<Running> {
-  const assets = sirv(dir, { single: true, dev: false, etag: true })
+  // brotli / gzip copies made at build time (web-build.ts compressAssets), chosen by Accept-Encoding
+  const assets = sirv(dir, { single: true, dev: false, etag: true, brotli: true, gzip: true })
   const server: Server = createServer((req, res) => assets(req, res))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { checkAppPassword, idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation'
 import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
 import { defineOperation, emptyInput, unmatched } from './contract'
