@@ -15,6 +15,9 @@ import { buildBundles, kb } from './lib/bundles'
 const MAX_RATIO = 1.7
 /** the hot depositor path is held tighter */
 const HOT: Record<string, number> = { getAccount: 1.35, submitApplication: 1.4, approveApplication: 1.45 }
+/** functions whose job needs a library the floor has not: issueDocument renders the PDF (pdfkit with
+ * fontkit, qrcode ≈ 1.2 MB, decision 73) */
+const OWN_CEILING: Record<string, number> = { issueDocument: 4.4 }
 
 /** the functions that touch the archive bucket and may carry the S3 client */
 const S3_FUNCTIONS = [
@@ -42,6 +45,7 @@ const S3_FUNCTIONS = [
   'deleteNews',
   'addNewsImage',
   'requestNewsImageUpload',
+  'issueDocument',
 ].sort()
 
 /** the functions that talk to an identity vendor (WeChat, Alipay) or the SMS vendor */
@@ -50,6 +54,7 @@ const VENDOR_FUNCTIONS = [
   'completeFirstLoginVerification',
   'startPasswordReset',
   'sendPasswordResetCode',
+  'startPasswordResetFace',
   'resetPassword',
   'sendSmsCode',
   'changePhone',
@@ -65,7 +70,7 @@ beforeAll(async () => {
 describe('Lambda bundles', () => {
   it('every function stays within its ceiling over its floor', () => {
     const over = built.functions
-      .filter((f) => f.ratio > (HOT[f.name] ?? MAX_RATIO))
+      .filter((f) => f.ratio > (HOT[f.name] ?? OWN_CEILING[f.name] ?? MAX_RATIO))
       .map((f) => `${f.name} ${kb(f.bytes)} = ${f.ratio.toFixed(2)}× its ${f.floor} floor`)
     expect(over).toEqual([])
   })

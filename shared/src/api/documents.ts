@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { fen, id, instant, isoDate, queryInt } from './common'
 import { defineOperation } from './contract'
 
