@@ -7,8 +7,8 @@ import { type StoredItem, transact, type Write } from './transaction'
 /**
  * 电子证明 (issued documents, issue 15).
  * - document: pk DOC#<number>, sk PROFILE — who, which kind and subject, the PDF's hash and object
- *   key, the facts printed, issued at, valid until, revoked. The verification code is kept only as
- *   its SHA-256.
+ *   key, the facts printed, issued at, valid until, revoked. The verification code is checked
+ *   against its SHA-256; it is also kept in clear so that the same day's request can show it again.
  * - issue key: pk DOCKEY#<depositorId>#<kind>#<subject>#<China date>#<id mode>, sk KEY — one per
  *   person, document and China day: the number issued under it. Written in the same transaction as
  *   the document with attribute_not_exists, so concurrent requests issue one document.
