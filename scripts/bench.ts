@@ -2,17 +2,31 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { benchColdStart } from './cold-start.bench'
+import { benchFirstScreen } from './first-screen.bench'
 import { createBucket, createTable } from './lib/resources'
 import { freePort, startDynamo, startS3 } from './lib/services'
 import { localEnv } from './lib/stack'
 import { benchSecurity } from './security.bench'
 
 /**
- * `npm run bench`: p50/p95 of the hot handlers over DynamoDB Local and s3rver on this machine,
- * next to one raw GetItem, with the number of DynamoDB calls each request makes.
+ * `npm run bench`: every row of issue 14's table, on this machine —
+ * - the hot functions' bundles beside their SDK floor, and their cold import beside the floor's
+ *   (cold-start.bench.ts);
+ * - p50/p95 of the hot handlers over DynamoDB Local and s3rver with the DynamoDB calls each
+ *   request makes, and getAccount's p50 beside the p50 of the same DynamoDB requests sent raw;
+ * - how cost grows: getAccount with 20 years of monthly history, listReviewQueue with 10,000
+ *   waiting applications, each beside its small case;
+ * - the H5 login page's LCP at 4× CPU throttling and the mini-program package sizes
+ *   (first-screen.bench.ts).
  * Numbers are for comparing changes on one machine, not a prediction of AWS latency.
+ * BENCH_ONLY=security|cold|screen runs one part; BENCH_N sets the iterations.
  */
 const N = Number(process.env.BENCH_N ?? 200)
+const only = process.env.BENCH_ONLY
+
+if (!only || only === 'cold') await benchColdStart()
+if (only === 'cold') process.exit(0)
 
 const dir = mkdtempSync(join(tmpdir(), 'gjj-bench-'))
 const dynamo = await startDynamo(await freePort())
@@ -33,6 +47,13 @@ try {
     return next(args)
   }
   raw.middlewareStack.add(counter as never, { step: 'initialize', name: 'benchCounter' })
+  /** while set, the commands a request sends through the DocumentClient, to send them again raw */
+  let recording: Parameters<typeof db.send>[0][] | undefined
+  const send = db.send.bind(db) as (command: Parameters<typeof db.send>[0]) => Promise<unknown>
+  db.send = ((command: Parameters<typeof db.send>[0], ...rest: unknown[]) => {
+    recording?.push(command)
+    return (send as (...a: unknown[]) => Promise<unknown>)(command, ...rest)
+  }) as typeof db.send
 
   const { seedDemoData } = await import('../functions/src/seed/index')
   await seedDemoData()
@@ -65,28 +86,45 @@ try {
     }
     times.sort((a, b) => a - b)
     const p = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(2)
+    const p50 = times[Math.floor(0.5 * times.length)] as number
     console.log(
       `${name.padEnd(34)} n=${String(n).padStart(4)}  p50 ${p(0.5).padStart(7)} ms  p95 ${p(0.95).padStart(7)} ms  DynamoDB calls/request ${(counted / n).toFixed(1)}`,
     )
+    return p50
   }
 
-  if (process.env.BENCH_ONLY === 'security') {
+  if (only === 'security') {
     const person = await makeDepositor()
     await measure('raw GetItem (account)', N, () =>
       db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
     )
     await benchSecurity(measure, Math.max(20, Math.floor(N / 5)))
-  } else await hotHandlers()
+  } else if (only !== 'screen') await hotHandlers()
 
   async function hotHandlers() {
     const person = await makeDepositor()
     await measure('raw GetItem (account)', N, () =>
       db.send(new GetCommand({ TableName: table, Key: accountKey(person.person.accountNo) })),
     )
-    await measure('getAccount handler (20 history rows)', N, async () => {
-      const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token: person.token }))
+    const accountOf = (token: string) => async () => {
+      const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token }))
       if (res.statusCode !== 200) throw new Error(res.body)
+    }
+    const handlerP50 = await measure('getAccount handler (20 history rows)', N, accountOf(person.token))
+    // the same DynamoDB requests, sent raw in the same order: the first (the session) alone, the
+    // rest together, as the handler sends them
+    recording = []
+    await accountOf(person.token)()
+    const sent = recording
+    recording = undefined
+    const rawP50 = await measure(`same ${sent.length} requests raw`, N, async () => {
+      const [first, ...rest] = sent
+      if (first) await send(first)
+      await Promise.all(rest.map((c) => send(c)))
     })
+    console.log(
+      `${'getAccount handler / raw p50'.padEnd(34)} ${(handlerP50 / rawP50).toFixed(2)}×  (${sent.map((c) => c.constructor.name.replace('Command', '')).join(', ')})`,
+    )
 
     // submit and approve: one termination withdrawal per iteration, files uploaded beforehand
     const M = Math.max(20, Math.floor(N / 5))
@@ -132,10 +170,67 @@ try {
       if (res.statusCode !== 200) throw new Error(res.body)
     })
     await benchSecurity(measure, M)
+    await growth()
+  }
+
+  /** how cost grows with a person's history and a center's queue (issue 14: within 1.2× of small) */
+  async function growth() {
+    console.log('\n— growth —')
+    const small = await makeDepositor()
+    const long = await makeDepositor({ openedOn: '2006-11-10' }) // 20 years of monthly deposits
+    const account = (token: string) => async () => {
+      const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token }))
+      if (res.statusCode !== 200) throw new Error(res.body)
+    }
+    const a = await measure('getAccount, 3 years of history', N, account(small.token))
+    const b = await measure('getAccount, 20 years of history', N, account(long.token))
+    console.log(`${'getAccount 20 years / 3 years p50'.padEnd(34)} ${(b / a).toFixed(2)}×`)
+
+    const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb')
+    const { queueKey } = await import('../functions/src/repository/queue')
+    const { listReviewQueue } = await import('../shared/src/api/admin')
+    const { handler: queueHandler } = await import('../functions/src/handlers/list-review-queue')
+    const fill = async (centerCode: string, n: number) => {
+      const items = Array.from({ length: n }, (_, i) => {
+        const id = `BENCH${centerCode}${String(i).padStart(6, '0')}`
+        const submittedAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+        return {
+          ...queueKey(centerCode, 'submitted', submittedAt, id),
+          entity: 'QueueEntry',
+          id,
+          kind: 'termination',
+          status: 'submitted',
+          amountFen: 100_000,
+          depositorName: '测试',
+          idNumberMasked: '6501**********0012',
+          accountNo: '900000000001',
+          submittedAt,
+        }
+      })
+      for (let i = 0; i < items.length; i += 25) {
+        await db.send(
+          new BatchWriteCommand({
+            RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+          }),
+        )
+      }
+    }
+    await fill('C65020', 20)
+    await fill('C65040', 10_000)
+    const queueOf = (token: string) => async () => {
+      const res = await queueHandler(eventFor(listReviewQueue, {}, { token }))
+      if (res.statusCode !== 200) throw new Error(res.body)
+    }
+    const smallCenter = await makeReviewer('C65020')
+    const bigCenter = await makeReviewer('C65040')
+    const q1 = await measure('listReviewQueue, 20 waiting', N, queueOf(smallCenter.token))
+    const q2 = await measure('listReviewQueue, 10,000 waiting', N, queueOf(bigCenter.token))
+    console.log(`${'listReviewQueue 10,000 / 20 p50'.padEnd(34)} ${(q2 / q1).toFixed(2)}×`)
   }
 } finally {
   await s3.stop()
   await dynamo.stop()
   rmSync(dir, { recursive: true, force: true })
 }
+if (!only || only === 'screen') await benchFirstScreen()
 process.exit(0)

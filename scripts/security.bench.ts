@@ -9,7 +9,7 @@ export type Measure = (
   n: number,
   run: (i: number) => Promise<unknown>,
   prepare?: (i: number) => Promise<void>,
-) => Promise<void>
+) => Promise<unknown>
 
 export async function benchSecurity(measure: Measure, n: number) {
   const { makeDepositor } = await import('../functions/test/factory')

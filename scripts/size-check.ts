@@ -1,37 +1,17 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { files, packageSizes } from './lib/package-sizes'
 import { root } from './lib/resources'
 
 /**
  * Fails when a mini-program package grows past what we allow ourselves (WeChat's hard limit is
- * 2 MB per package): main package 1.2 MB, any subpackage 1 MB. Prints every size. Fails too when
- * the review console got into a depositors' package: it is built for H5 only (app.config.ts).
+ * 2 MB per package): the main package 660 KB — a ratchet at today's size (weapp ~652 KB); issue 14's
+ * goal is 450 KB (decision 70 says what stands in the way) — any subpackage 1 MB. Prints every size.
+ * Fails too when the review console got into a depositors' package: it is built for H5 only
+ * (app.config.ts).
  */
-const MAIN_LIMIT = 1.2 * 1024 * 1024
+const MAIN_LIMIT = 660 * 1024
 const SUB_LIMIT = 1024 * 1024
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? files(p) : [p]
-  })
-}
-
-export function packageSizes(distDir: string) {
-  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
-    subPackages?: { root: string }[]
-    subpackages?: { root: string }[]
-  }
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
-  const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
-  for (const file of files(distDir)) {
-    const rel = relative(distDir, file)
-    if (rel.endsWith('.LICENSE.txt') || rel.endsWith('.map')) continue
-    const owner = roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main'
-    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size)
-  }
-  return sizes
-}
 
 /** what only the review console has: its routes, the staff API, its session and its title */
 const CONSOLE_MARKERS = ['packages/admin', '/api/admin/', 'gjj.staffSession', '审批管理后台']

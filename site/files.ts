@@ -90,7 +90,8 @@ export function siteFiles(dir: string): SiteFile[] {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name)
       if (statSync(p).isDirectory()) walk(p)
-      else if (!name.startsWith('.')) {
+      // .br/.gz copies are for the local server; CloudFront compresses on its own (Compress: true)
+      else if (!name.startsWith('.') && !/\.(br|gz)$/.test(name)) {
         const key = relative(dir, p).split(sep).join('/')
         out.push({
           key,

@@ -9,9 +9,16 @@ export const chen = demoPeople.find((p) => p.name === '陈志强') as (typeof de
 export const ayi = demoPeople[1] as (typeof demoPeople)[number] // 阿勒泰, no loan
 export const ma = demoPeople[4] as (typeof demoPeople)[number] // 乌鲁木齐, loan
 
-let ip = 0
-/** a fresh client address, so tests do not share the per-client login rate limit */
-export const freshIp = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`
+/**
+ * A fresh client address, so tests do not share the per-client login rate limit. Test files run in
+ * parallel workers against one table, each with its own copy of this module: each starts at a
+ * random point of the 10.0.0.0/8 space, or two files would hand out the same addresses.
+ */
+let ip = Math.floor(Math.random() * 250 ** 3)
+export const freshIp = () => {
+  ip = (ip + 1) % 250 ** 3
+  return `10.${Math.floor(ip / 250 ** 2)}.${Math.floor(ip / 250) % 250}.${ip % 250}`
+}
 
 /** logs a demo person in through the real handlers, passing first-login verification with the local verifier */
 export async function loginAs(

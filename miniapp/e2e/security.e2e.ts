@@ -188,8 +188,8 @@ describe('密码修改', () => {
 })
 
 describe('忘记密码', () => {
-  test('center, ID number and name, the code to the phone on record, a new password — then it logs in', async () => {
-    const person = await makePerson()
+  /** 登录 → 忘记密码 → the person's center, ID number and name → 下一步 */
+  async function openReset(person: DemoPerson) {
     const { page } = await phone(browser)
     await page.goto(webUrl('/pages/login/index'))
     await settled(page)
@@ -202,6 +202,12 @@ describe('忘记密码', () => {
     await page.locator('.nut-overlay').waitFor({ state: 'hidden' })
     await fill(page, '.reset-id', idNumberOf(person))
     await fill(page, '.reset-name', person.name)
+    return page
+  }
+
+  test('center, ID number and name, the code to the phone on record, a new password — then it logs in', async () => {
+    const person = await makePerson()
+    const page = await openReset(person)
     await shot(page, 'security-reset-identity')
     await tapButton(page, '下一步')
 
@@ -228,5 +234,29 @@ describe('忘记密码', () => {
     const fresh = await phone(browser)
     await loginDepositor(fresh.page, person, undefined, 'face', { password: 'Reset#2026ok' })
     await shot(fresh.page, 'security-reset-login')
+  })
+
+  test('刷脸 instead of the code (WeChat; the local verifier in H5): agreement, new password — then the new one logs in', async () => {
+    const person = await makePerson()
+    const page = await openReset(person)
+    await tapButton(page, '下一步')
+    await vis(page, '.reset-phone').waitFor()
+    // 刷脸 needs a good new password first; the broken rule shows under the field
+    await fill(page, '.reset-new', 'Ab1#')
+    await tapButton(page, '使用刷脸验证')
+    await page.getByText('密码至少8位').waitFor()
+    await fill(page, '.reset-new', 'Face#2026ok')
+    await fill(page, '.reset-confirm', 'Face#2026ok')
+    await tapButton(page, '使用刷脸验证')
+    await vis(page, '.verify__face-agree').waitFor()
+    await popupSettled(page)
+    await shot(page, 'security-reset-face-agreement')
+    await vis(page, '.verify__face-agree').tap()
+    await page.getByText('密码已重置').waitFor()
+    await modalOk(page).tap()
+
+    const fresh = await phone(browser)
+    await loginDepositor(fresh.page, person, undefined, 'face', { password: 'Face#2026ok' })
+    await shot(fresh.page, 'security-reset-face-login')
   })
 })

@@ -12,11 +12,23 @@ const weapp =
         __usePrivacyCheck__: true,
         requiredPrivateInfos: ['getLocation' as const],
         permission: { 'scope.userLocation': { desc: '用于按距离排序服务网点' } },
+        // issue 14: inject only the components a page uses, when it opens (not all at start)
+        lazyCodeLoading: 'requiredComponents',
       }
     : {}
 
+// issue 14: each tab fetches, on any network, the subpackage a person opens next from it
+const preloadRule = {
+  'pages/login/index': { network: 'all' as const, packages: ['packages/auth'] },
+  'pages/news/index': { network: 'all' as const, packages: ['packages/info'] },
+  'pages/account/index': { network: 'all' as const, packages: ['packages/account'] },
+  'pages/business/index': { network: 'all' as const, packages: ['packages/withdraw'] },
+  'pages/me/index': { network: 'all' as const, packages: ['packages/me'] },
+}
+
 export default defineAppConfig({
   ...weapp,
+  ...(process.env.TARO_ENV === 'h5' ? {} : { preloadRule }),
   pages: ['pages/login/index', 'pages/news/index', 'pages/account/index', 'pages/business/index', 'pages/me/index'],
   subPackages: [
     {
@@ -54,6 +66,8 @@ export default defineAppConfig({
         'settle/index',
       ],
     },
+    // 电子证明 (证明开具, the public 验证 page a QR code opens) and 年度账单
+    { root: 'packages/docs', pages: ['issue/index', 'verify/index', 'annual/index'] },
     ...(reviewConsole
       ? [
           {

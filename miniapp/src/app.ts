@@ -1,5 +1,5 @@
 import { type PropsWithChildren, useEffect } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 // zod answers in Chinese (zh-CN locale + plain field messages); builds no schema, so jitless below still comes first
 import '@gjj/shared/zod-locale'
 import { listenForWechatPrivacy } from './lib/privacy'

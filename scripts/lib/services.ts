@@ -227,7 +227,6 @@ export async function startApi(opts: {
   return { url, stop }
 }
 
-/** the H5 build of the mini-program, served as static files (single-page app fallback) */
 /**
  * The H5 build as the deployed site serves it: the security headers of site/headers.cjs (one
  * definition with CloudFront's) for `origins`, and the same Cache-Control per file.
@@ -242,6 +241,9 @@ export async function serveWeb(
     single: true,
     dev: false,
     etag: true,
+    // brotli / gzip copies made at build time (web-build.ts compressAssets), chosen by Accept-Encoding
+    brotli: true,
+    gzip: true,
     setHeaders: (res, pathname) => {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
       res.setHeader('Cache-Control', cacheControlOf(pathname.replace(/^\//, '')))

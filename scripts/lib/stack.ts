@@ -104,7 +104,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         port: opts.ports.api,
         lambdaPort: opts.ports.lambda,
         // the deduction job invokes itself through serverless-offline's Lambda API (decision 59)
-        env: { ...env, LAMBDA_ENDPOINT: `http://127.0.0.1:${opts.ports.lambda}` },
+        env: {
+          ...env,
+          LAMBDA_ENDPOINT: `http://127.0.0.1:${opts.ports.lambda}`,
+          // 电子证明 QR codes lead to this stack's own H5 verification page
+          WEB_BASE_URL: `http://127.0.0.1:${opts.ports.web}/`,
+        },
         logFile: apiLogFile,
         onProblem: opts.onApiProblem,
       }),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Code tables of the national housing provident fund data standard JGJ/T 320 (and the finer

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { IsoDate } from './date'
 import { checkSettleFundAmount, type LoanPosition, type PrepaySplit, splitPrepayment } from './loan/prepay'
 import { formatYuan } from './money'

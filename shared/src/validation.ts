@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import './zod-locale'
 import { chinaToday } from './clock'
 import { formatIsoDate, type IsoDate, parseIsoDate } from './date'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 // the one locale file, not `zod/locales` (all 40+ locales, in the mini-program's main package)
 import zhCN from 'zod/v4/locales/zh-CN.js'
 

@@ -4,6 +4,7 @@ import { getProfile } from '@gjj/shared/api/profile'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ayi, chen, idNumberOf, loginAs, ma, wang } from '../../test/depositor'
 import { bodyOf, eventFor } from '../../test/events'
+import { countCalls } from '../../test/publishing'
 import { seedDemoData } from '../seed/index'
 import { handler as getAccountHandler } from './get-account'
 import { handler as getLoanHandler } from './get-loan'
@@ -26,6 +27,31 @@ beforeAll(async () => {
 type Page<T> = { items: T[]; nextCursor: string | null }
 
 describe('公积金账户查询', () => {
+  test('the screen costs two DynamoDB round trips: the session and one Query for account and history', async () => {
+    const { result: res, calls } = await countCalls(() =>
+      getAccountHandler(eventFor(getAccount, { limit: 20 }, { token: wangToken })),
+    )
+    expect(res.statusCode).toBe(200)
+    expect(calls).toEqual(['UpdateCommand', 'QueryCommand'])
+  })
+
+  test('the first page’s cursor continues exactly where listDepositHistory’s own first page would', async () => {
+    type Entry = { id: string; date: string }
+    const first = bodyOf<{ history: Page<Entry> }>(
+      await getAccountHandler(eventFor(getAccount, { limit: 4 }, { token: wangToken })),
+    ).history
+    expect(first.nextCursor).not.toBeNull()
+    const next = bodyOf<Page<Entry>>(
+      await historyHandler(
+        eventFor(listDepositHistory, { limit: 4, cursor: first.nextCursor as string }, { token: wangToken }),
+      ),
+    )
+    const whole = bodyOf<Page<Entry>>(
+      await historyHandler(eventFor(listDepositHistory, { limit: 8 }, { token: wangToken })),
+    )
+    expect([...first.items, ...next.items].map((e) => e.id)).toEqual(whole.items.map((e) => e.id))
+  })
+
   test('shows the caller’s own account and the newest deposits first', async () => {
     const res = await getAccountHandler(eventFor(getAccount, { limit: 5 }, { token: wangToken }))
     expect(res.statusCode).toBe(200)

@@ -1,5 +1,5 @@
 import { health } from '@gjj/shared/api/system'
 import { endpoint } from '../endpoint'
-import * as system from '../services/system'
+import * as system from '../services/health'
 
 export const handler = endpoint(health, () => system.health())

@@ -1,4 +1,10 @@
-import { me, resetPassword, sendPasswordResetCode, startPasswordReset } from '@gjj/shared/api/auth'
+import {
+  me,
+  resetPassword,
+  sendPasswordResetCode,
+  startPasswordReset,
+  startPasswordResetFace,
+} from '@gjj/shared/api/auth'
 import { changePhone, sendSmsCode } from '@gjj/shared/api/profile'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { freshIp } from '../../test/depositor'
@@ -15,6 +21,7 @@ import { handler as resetHandler } from './reset-password'
 import { handler as sendCodeHandler } from './send-password-reset-code'
 import { handler as sendSmsHandler } from './send-sms-code'
 import { handler as startHandler } from './start-password-reset'
+import { handler as startFaceHandler } from './start-password-reset-face'
 
 beforeAll(async () => {
   await seedDemoData()
@@ -35,6 +42,8 @@ const complete = (input: Record<string, unknown>) =>
     eventFor(resetPassword, { method: 'sms', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, ...input }),
   )
 const message = (res: { body?: string }) => bodyOf<{ message: string }>(res).message
+const startFace = (resetToken: string, input: Record<string, unknown>) =>
+  startFaceHandler(eventFor(startPasswordResetFace, { resetToken, ...input }))
 
 async function begin(p: TestPerson, channel = 'h5') {
   const res = await start({ ...(await identity(p)), channel })
@@ -49,7 +58,7 @@ describe('忘记密码', () => {
 
     const started = await begin(p)
     expect(started.phoneMasked).toBe(`${p.person.phone.slice(0, 3)}****${p.person.phone.slice(-4)}`)
-    expect(started.methods).toEqual(['sms'])
+    expect(started.methods).toEqual(['sms', 'face'])
     expect(JSON.stringify(started)).not.toContain(p.person.phone)
 
     const sent = await sendCode(started.resetToken)
@@ -178,6 +187,51 @@ describe('忘记密码', () => {
     })
     expect(own.statusCode).toBe(200)
     expect((await signIn(p.person.phone, NEW_PASSWORD, p.person.centerCode)).status).toBe(200)
+  })
+
+  test('in WeChat, 刷脸 of the same person replaces the SMS: every session ends, the new password logs in', async () => {
+    const p = await makeDepositor()
+    const other = (await openSession({ ...p.session, channel: 'weapp' })).token
+    const started = await begin(p, 'weapp')
+    expect(started.methods).toEqual(['sms', 'face'])
+    const face = await startFace(started.resetToken, { wxCode: 'local-wx-code' })
+    expect(face.statusCode).toBe(200)
+    const { verifyId } = bodyOf<{ verifyId: string }>(face)
+    const done = await complete({ resetToken: started.resetToken, method: 'face', verifyId, smsCode: undefined })
+    expect(done.statusCode).toBe(200)
+    for (const token of [p.token, other]) expect((await meHandler(eventFor(me, {}, { token }))).statusCode).toBe(401)
+    expect((await signIn(p.person.phone, NEW_PASSWORD, p.person.centerCode)).status).toBe(200)
+    const audits = await auditsOf(`depositor:${p.person.depositorId}`, nowIso())
+    expect(audits.find((a) => a.action === 'depositor.resetPassword')?.detail).toMatchObject({ method: 'face' })
+  })
+
+  test('刷脸 proves only the reset it was started for: another person’s verify id, a made-up one and none are refused, nothing changed', async () => {
+    const p = await makeDepositor()
+    const q = await makeDepositor()
+    const mine = await begin(p, 'weapp')
+    const theirs = await begin(q, 'weapp')
+    const theirFace = bodyOf<{ verifyId: string }>(await startFace(theirs.resetToken, { wxCode: 'local-wx-q' }))
+    const before = (await storedDepositor(p.person.depositorId)).passwordHash
+    for (const verifyId of [theirFace.verifyId, 'made-up-verify-id']) {
+      const res = await complete({ resetToken: mine.resetToken, method: 'face', verifyId, smsCode: undefined })
+      expect(res.statusCode).toBe(422)
+      expect(bodyOf(res)).toMatchObject({ code: 'FACE_NOT_PASSED' })
+    }
+    const none = await complete({ resetToken: mine.resetToken, method: 'face', smsCode: undefined })
+    expect(none.statusCode).toBe(422)
+    expect(message(none)).toBe('请先完成刷脸验证')
+    expect((await storedDepositor(p.person.depositorId)).passwordHash).toBe(before)
+    // a wx.login code that is not WeChat's starts nothing
+    expect((await startFace(mine.resetToken, { wxCode: 'bad-code' })).statusCode).toBe(422)
+  })
+
+  test('in Alipay 刷脸 is not offered (支付宝身份验证 is), and an expired reset cannot start one', async () => {
+    const p = await makeDepositor()
+    const started = await begin(p, 'alipay')
+    const res = await startFace(started.resetToken, {})
+    expect(res.statusCode).toBe(422)
+    expect(bodyOf(res)).toMatchObject({ code: 'METHOD_NOT_OFFERED' })
+    expect((await startFace('no-such-reset', {})).statusCode).toBe(401)
   })
 
   test('outside Alipay the Alipay method is not offered', async () => {

@@ -1,5 +1,6 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { getAccount } from '@gjj/shared/api/account'
-import { login, me } from '@gjj/shared/api/auth'
+import { completeFirstLoginVerification, login, logout, me, startFirstLoginVerification } from '@gjj/shared/api/auth'
 import { changeHotlinePassword, changePassword, changePhone, getProfile, sendSmsCode } from '@gjj/shared/api/profile'
 import { chinaDayStart, chinaToday } from '@gjj/shared/clock'
 import { addDays } from '@gjj/shared/date'
@@ -20,16 +21,23 @@ import {
   wrongCode,
 } from '../../test/security'
 import { nowIso } from '../lib/clock'
+import { tokenHash } from '../lib/tokens'
+import { db, table } from '../repository/client'
+import { depositorUnchanged } from '../repository/depositors'
+import { revokeSessions, sessionKey } from '../repository/sessions'
 import { seedDemoData } from '../seed/index'
 import { openSession } from '../services/sessions'
 import { handler as changeHotlineHandler } from './change-hotline-password'
 import { handler as changePasswordHandler } from './change-password'
 import { handler as changePhoneHandler } from './change-phone'
+import { handler as completeHandler } from './complete-first-login-verification'
 import { handler as getAccountHandler } from './get-account'
 import { handler as getProfileHandler } from './get-profile'
 import { handler as loginHandler } from './login'
+import { handler as logoutHandler } from './logout'
 import { handler as meHandler } from './me'
 import { handler as sendHandler } from './send-sms-code'
+import { handler as startHandler } from './start-first-login-verification'
 
 beforeAll(async () => {
   await seedDemoData()
@@ -436,3 +444,103 @@ describe('login lock per person', () => {
     }
   })
 })
+
+describe('sessions end at once, and none slips past a change (decision 79)', () => {
+  test('a sign-in whose password was checked before a password change cannot open a session after it', async () => {
+    const p = await makeDepositor()
+    // first step of a sign-in on a new device: password checked, verification pending
+    const first = await loginHandler(
+      eventFor(
+        login,
+        {
+          account: p.person.phone,
+          password: TEST_PASSWORD,
+          centerCode: p.person.centerCode,
+          channel: 'h5',
+          deviceId: 'new-device',
+        },
+        { sourceIp: freshIp() },
+      ),
+    )
+    const { ticket } = bodyOf<{ status: string; ticket: string }>(first)
+    expect(ticket).toBeTruthy()
+    // meanwhile the owner changes the password on their signed-in phone
+    const changed = await changePasswordHandler(
+      eventFor(
+        changePassword,
+        { oldPassword: TEST_PASSWORD, newPassword: 'Brand#New2026', confirmPassword: 'Brand#New2026' },
+        { token: p.token },
+      ),
+    )
+    expect(changed.statusCode).toBe(200)
+    const started = await startHandler(eventFor(startFirstLoginVerification, { ticket, method: 'face' }))
+    const { verifyId } = bodyOf<{ verifyId: string }>(started)
+    const done = await completeHandler(
+      eventFor(completeFirstLoginVerification, { ticket, method: 'face', verifyId }, { sourceIp: freshIp() }),
+    )
+    expect(done.statusCode).toBe(409)
+    expect(bodyOf(done)).toMatchObject({ code: 'ACCOUNT_CHANGED', message: '您的账号信息刚刚发生了变化，请重新登录' })
+    // the only session left is the one that made the change
+    expect(await revokeSessions({ kind: 'depositor', id: p.person.depositorId }, tokenHash(p.token))).toBe(0)
+  })
+
+  test('a session written with the version read before a change is refused, and nothing is stored', async () => {
+    const p = await makeDepositor()
+    const before = (await storedDepositor(p.person.depositorId)).version
+    await change(p.token, ...(await sentCode(p)))
+    await expect(openSession(p.session, depositorUnchanged(p.person.depositorId, before))).rejects.toMatchObject({
+      status: 409,
+    })
+    expect(await revokeSessions({ kind: 'depositor', id: p.person.depositorId }, tokenHash(p.token))).toBe(0)
+  })
+
+  test('thirty other sessions all end with one change, on every route', async () => {
+    const p = await makeDepositor()
+    const others = await Promise.all(Array.from({ length: 30 }, () => otherSession(p)))
+    expect((await change(p.token, ...(await sentCode(p)))).statusCode).toBe(200)
+    for (const token of others) expect((await meHandler(eventFor(me, {}, { token }))).statusCode).toBe(401)
+    await expectSignedOut(others[29] as string)
+    expect((await meHandler(eventFor(me, {}, { token: p.token }))).statusCode).toBe(200)
+  })
+
+  test('a session ends 12 hours after sign-in however busy it is', async () => {
+    const p = await makeDepositor()
+    const start = Date.parse(nowIso())
+    const token = await atInstant(new Date(start), () => otherSession(p))
+    const at = (minutes: number) =>
+      atInstant(
+        new Date(start + minutes * 60_000),
+        async () => (await meHandler(eventFor(me, {}, { token }))).statusCode,
+      )
+    for (let m = 29; m < 12 * 60; m += 29) expect(await at(m)).toBe(200)
+    expect(await at(12 * 60 + 1)).toBe(401)
+  })
+
+  test('a session stored before decision 79 (no absolute deadline, no link) is refused', async () => {
+    const p = await makeDepositor()
+    const token = 'legacy-session-token-0123456789abcdef'
+    const now = Math.floor(Date.parse(nowIso()) / 1000)
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...sessionKey(tokenHash(token)), entity: 'Session', ...p.session, expiresAt: now + 1800 },
+      }),
+    )
+    expect((await meHandler(eventFor(me, {}, { token }))).statusCode).toBe(401)
+  })
+
+  test('退出 removes the session and its link', async () => {
+    const p = await makeDepositor()
+    const other = await otherSession(p)
+    expect((await logoutHandler(eventFor(logout, {}, { token: other }))).statusCode).toBe(200)
+    expect((await meHandler(eventFor(me, {}, { token: other }))).statusCode).toBe(401)
+    expect(await revokeSessions({ kind: 'depositor', id: p.person.depositorId }, tokenHash(p.token))).toBe(0)
+  })
+})
+
+/** a changePhone code for a fresh number: [newPhone, code] */
+async function sentCode(p: TestPerson): Promise<[string, string]> {
+  const phone = freshPhone()
+  expect((await send(p.token, phone)).statusCode).toBe(200)
+  return [phone, lastCodeSentTo(phone)]
+}

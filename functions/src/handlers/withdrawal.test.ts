@@ -17,6 +17,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { create, type Detail, sealed, submit, uploadRequired } from '../../test/applications'
 import { bodyOf, eventFor } from '../../test/events'
 import { makeDepositor, makeReviewer, setBalance, testLoan } from '../../test/factory'
+import { countCalls } from '../../test/publishing'
 import * as accounts from '../repository/accounts'
 import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
@@ -132,6 +133,30 @@ describe('我要提取', () => {
 })
 
 describe('a termination withdrawal from application to approval', () => {
+  // issue 14 (decision 68): the account and its ledger since June 30 are one Query. The goal is
+  // submit ≤ 4 and approve ≤ 3; these are the counts today, so any new round trip fails here.
+  test('submit and approve of a closing withdrawal: their DynamoDB round trips', async () => {
+    const p = await sealed()
+    const reviewer = await makeReviewer('C65430')
+    const { body: draft } = await create(p, { kind: 'termination' })
+    await uploadRequired(p, draft)
+    const submitted = await countCalls(() => submit(p, draft.id))
+    expect(submitted.result.statusCode).toBe(200)
+    // session, the application's collection, the depositor's collection, the account with its
+    // ledger since June 30, the center's policy, the transaction
+    expect(submitted.calls.sort()).toEqual(
+      ['UpdateCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand', 'GetCommand', 'TransactWriteCommand'].sort(),
+    )
+    const approved = await countCalls(() =>
+      approveHandler(eventFor(approveApplication, { id: draft.id }, { token: reviewer.token })),
+    )
+    expect(approved.result.statusCode).toBe(200)
+    // session, the reviewer, the application's collection, the account with its ledger, the transaction
+    expect(approved.calls.sort()).toEqual(
+      ['UpdateCommand', 'GetCommand', 'QueryCommand', 'QueryCommand', 'TransactWriteCommand'].sort(),
+    )
+  })
+
   test('returned with a reason, resubmitted, approved: the money moves once and the account closes', async () => {
     const p = await sealed()
     const reviewer = await makeReviewer('C65430')

@@ -1,7 +1,7 @@
 import { isoDate } from '@gjj/shared/api/common'
 import { chinaDate } from '@gjj/shared/clock'
 import type { Context } from 'aws-lambda'
-import { z } from 'zod'
+import * as z from 'zod'
 import { log } from '../lib/log'
 import { DEDUCTION_SHARDS } from '../repository/loans'
 import {

@@ -65,6 +65,9 @@ if (!/^https?:\/\/[^/]+\/(?:[^?#]*\/)?$/.test(publicBaseUrl)) {
   throw new Error(`PUBLIC_BASE_URL must be an http(s) folder URL ending in '/': ${publicBaseUrl}`)
 }
 
+/** the H5 app's address (a folder URL ending in '/'): 电子证明's QR codes lead to its verification page */
+const webBaseUrl = optional('WEB_BASE_URL') ?? 'https://gjj.example.gov.cn/'
+
 export const config = {
   stage,
   isLocal: stage === 'local',
@@ -72,6 +75,7 @@ export const config = {
   tableName: required('TABLE_NAME'),
   bucketName,
   publicBaseUrl,
+  webBaseUrl: webBaseUrl.endsWith('/') ? webBaseUrl : `${webBaseUrl}/`,
   dynamodbEndpoint,
   s3Endpoint,
   lambdaEndpoint,

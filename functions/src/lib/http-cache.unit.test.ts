@@ -1,7 +1,7 @@
 import { defineOperation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { createEndpoint } from './http'
 
 /**

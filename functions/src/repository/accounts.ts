@@ -5,7 +5,9 @@ import { plain, type StoredItem, type Write } from './transaction'
 
 /**
  * 公积金账户 and its 业务明细 (ledger).
- * - account: pk ACCOUNT#<accountNo>, sk PROFILE (balance, status, version)
+ * - account: pk ACCOUNT#<accountNo>, sk ~ACCOUNT (balance, status, version): '~' sorts after every
+ *   TXN#…, so one backward Query from the top of the partition returns the account first and then its
+ *   newest ledger entries (账户查询's screen in one round trip, issue 14, decision 68)
  * - ledger entry: pk ACCOUNT#<accountNo>, sk TXN#<date>#<id> — newest first by querying backwards
  */
 export interface AccountItem {
@@ -36,7 +38,8 @@ export interface LedgerEntry {
 
 const accountPartition = (accountNo: string) => `ACCOUNT#${accountNo}`
 const TXN = 'TXN#'
-export const accountKey = (accountNo: string) => ({ pk: accountPartition(accountNo), sk: 'PROFILE' })
+const ACCOUNT_SK = '~ACCOUNT'
+export const accountKey = (accountNo: string) => ({ pk: accountPartition(accountNo), sk: ACCOUNT_SK })
 export const ledgerEntryKey = (accountNo: string, e: Pick<LedgerEntry, 'date' | 'id'>) => ({
   pk: accountPartition(accountNo),
   sk: `${TXN}${e.date}#${e.id}`,
@@ -94,6 +97,32 @@ export async function listLedger(
     decodeCursor(cursor, pk),
   )
   return { ...page, items: page.items.map(ledgerEntryFromItem) }
+}
+
+/**
+ * The account and the newest `limit` entries of its ledger in ONE Query (backwards from the account
+ * item, which sorts after every entry); the cursor continues with listLedger. Undefined account when
+ * there is none.
+ */
+export async function getAccountWithLedger(
+  accountNo: string,
+  limit: number,
+): Promise<{ account: AccountItem | undefined; items: LedgerEntry[]; nextCursor: string | null }> {
+  const pk = accountPartition(accountNo)
+  const page = await queryPage(
+    {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': TXN, ':to': ACCOUNT_SK },
+      Limit: limit + 1,
+    },
+    undefined,
+  )
+  const [first, ...rest] = page.items
+  if (first?.sk !== ACCOUNT_SK) {
+    // no account item: whatever came back is ledger only (a partition without its account)
+    return { account: undefined, items: [], nextCursor: null }
+  }
+  return { account: accountFromItem(first), items: rest.map(ledgerEntryFromItem), nextCursor: page.nextCursor }
 }
 
 /** seed: the account and its history */
@@ -160,9 +189,31 @@ export async function ledgerSince(accountNo: string, from: string): Promise<Ledg
   const out = await db.send(
     new QueryCommand({
       TableName: table,
-      KeyConditionExpression: 'pk = :pk AND sk > :from',
-      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~` },
+      // bounded above: the account item (~ACCOUNT) sorts after every entry
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~`, ':to': `${TXN}~` },
     }),
   )
   return (out.Items ?? []).map(ledgerEntryFromItem)
+}
+
+/**
+ * The account and its ledger entries after China date `from` (the 销户 quote's input) in ONE Query:
+ * the entries come in date order and the account item, sorting after them, last (decision 68).
+ */
+export async function accountWithLedgerSince(
+  accountNo: string,
+  from: string,
+): Promise<{ account: AccountItem | undefined; entries: LedgerEntry[] }> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': accountPartition(accountNo), ':from': `${TXN}${from}~`, ':to': ACCOUNT_SK },
+    }),
+  )
+  const items = out.Items ?? []
+  const last = items[items.length - 1]
+  if (last?.sk !== ACCOUNT_SK) return { account: undefined, entries: [] }
+  return { account: accountFromItem(last), entries: items.slice(0, -1).map(ledgerEntryFromItem) }
 }

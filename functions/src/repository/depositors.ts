@@ -298,3 +298,21 @@ export async function setPasswordHash<F extends { reason: string }>(
     ...also,
   ])
 }
+
+/**
+ * The condition a new session of this depositor is written with: their record is still at the
+ * version read when the password was checked (repository/sessions.ts, decision 79).
+ */
+export function depositorUnchanged(depositorId: string, version: number): Write<{ reason: 'ownerChanged' }> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: depositorKey(depositorId),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': version },
+      },
+    },
+    onFailure: () => ({ reason: 'ownerChanged' as const }),
+  }
+}

@@ -3,7 +3,7 @@ import { db, table } from './client'
 import type { StoredItem } from './transaction'
 
 /**
- * Counters that protect login.
+ * Counters that protect login (and the public 电子证明 verification: scope DOCVERIFY).
  * - rate: pk RATE#<scope>#<client>, sk <window start>: attempts in a fixed window (TTL after it)
  * - login lock: pk LOCK#LOGIN#<lock id>, sk LOCK: failed passwords, and the time login is locked
  *   until. The lock id is the person's (DEPOSITOR#<id>, STAFF#<id>) when the identifier typed
@@ -30,6 +30,13 @@ export async function countHit(scope: string, client: string, windowSeconds: num
     }),
   )
   return { hits: Number(out.Attributes?.hits ?? 1), retryAfterSeconds: windowStart + windowSeconds - nowSeconds }
+}
+
+/** the attempts counted so far in the current window, without counting one (e.g. only failures count) */
+export async function peekHits(scope: string, client: string, windowSeconds: number, nowSeconds: number) {
+  const windowStart = nowSeconds - (nowSeconds % windowSeconds)
+  const out = await db.send(new GetCommand({ TableName: table, Key: rateKey(scope, client, windowStart) }))
+  return { hits: Number(out.Item?.hits ?? 0), retryAfterSeconds: windowStart + windowSeconds - nowSeconds }
 }
 
 export interface LoginLock {

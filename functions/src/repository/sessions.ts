@@ -1,14 +1,18 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { SessionData, StaffSession } from '../lib/session'
 import { db, queryAll, table } from './client'
-import type { StoredItem, Write } from './transaction'
+import { type Outcome, plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
  * Sessions and first-login tickets. Only the SHA-256 of a token is stored.
- * - session: pk SESSION#<hash>, sk SESSION; `expiresAt` (epoch seconds) is both the idle deadline
- *   and the TTL attribute. DynamoDB deletes expired items late, so every read checks it.
- *   A depositor's sessions are also on gsi1 (`DEPOSITOR#<id>#SESSIONS` / `<createdAt>#<hash>`), so a
- *   phone or password change can end all the others in one Query and one BatchWriteItem (decision 50).
+ * - session: pk SESSION#<hash>, sk SESSION; `expiresAt` (epoch seconds) is the idle deadline and the
+ *   TTL attribute, `endsAt` the absolute one (MAX_SESSION_SECONDS after sign-in). DynamoDB deletes
+ *   expired items late, so every read checks both.
+ * - its link: pk <owner partition>#SESSIONS (DEPOSITOR#<id>#SESSIONS, STAFF#<id>#SESSIONS), sk <hash>,
+ *   TTL `endsAt`. Written in the same transaction as the session, together with a condition that
+ *   the owner's record is still at the version read when the password was checked; so a strongly
+ *   consistent Query of the links after a password/phone change (which moves the version) finds
+ *   every session that change must end — none can slip in between (decision 79).
  * - ticket: pk TICKET#<hash>, sk TICKET (first-login verification in progress, 10 minutes)
  * - password reset: pk RESET#<hash>, sk RESET (忘记密码 in progress, 15 minutes)
  *
@@ -19,9 +23,19 @@ export type { DepositorSession, SessionData, StaffSession } from '../lib/session
 export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })
 export const ticketKey = (hash: string) => ({ pk: `TICKET#${hash}`, sk: 'TICKET' })
 export const resetKey = (hash: string) => ({ pk: `RESET#${hash}`, sk: 'RESET' })
-export const depositorSessionsIndexKey = (depositorId: string) => `DEPOSITOR#${depositorId}#SESSIONS`
-/** a staff member's sessions on gsi1 (issue 13: disabling or a password reset ends them) */
-export const staffSessionsIndexKey = (staffId: string) => `STAFF#${staffId}#SESSIONS`
+
+/** whose sessions: a depositor's or a staff member's */
+export interface SessionOwner {
+  kind: 'depositor' | 'staff'
+  id: string
+}
+
+export const sessionOwnerOf = (data: SessionData): SessionOwner =>
+  data.kind === 'depositor' ? { kind: 'depositor', id: data.depositorId } : { kind: 'staff', id: data.staffId }
+
+const linksPartition = (owner: SessionOwner) =>
+  `${owner.kind === 'depositor' ? 'DEPOSITOR' : 'STAFF'}#${owner.id}#SESSIONS`
+export const sessionLinkKey = (owner: SessionOwner, hash: string) => ({ pk: linksPartition(owner), sk: hash })
 
 /** the stored session as the caller it stands for, with its idle deadline */
 export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: number } {
@@ -52,36 +66,50 @@ export function ticketFromItem(i: StoredItem): Ticket {
     channel: i.channel as string,
     deviceId: i.deviceId as string,
     expiresAt: i.expiresAt as number,
+    ...(typeof i.depositorVersion === 'number' ? { depositorVersion: i.depositorVersion } : {}),
     ...(i.faceVerifyId ? { faceVerifyId: i.faceVerifyId as string } : {}),
     ...(i.wechatOpenid ? { wechatOpenid: i.wechatOpenid as string } : {}),
     ...(i.wechatSessionKey ? { wechatSessionKey: i.wechatSessionKey as string } : {}),
   }
 }
 
-export async function putSession(hash: string, data: SessionData, expiresAt: number, createdAt: string) {
-  await db.send(
-    new PutCommand({
-      TableName: table,
-      Item: {
-        ...sessionKey(hash),
-        entity: 'Session',
-        ...data,
-        gsi1pk:
-          data.kind === 'depositor' ? depositorSessionsIndexKey(data.depositorId) : staffSessionsIndexKey(data.staffId),
-        gsi1sk: `${createdAt}#${hash}`,
-        createdAt,
-        lastSeenAt: createdAt,
-        expiresAt,
+/** the owner's record moved on (password, phone, disabled) since the password was checked */
+export type OwnerChanged = { reason: 'ownerChanged' }
+
+/**
+ * Opens a session: the session, its link in the owner's partition and `guard` (a condition that the
+ * owner's record is unchanged since sign-in was decided) in one transaction.
+ */
+export async function putSession(
+  hash: string,
+  data: SessionData,
+  times: { createdAt: string; expiresAt: number; endsAt: number },
+  guard?: Write<OwnerChanged>,
+): Promise<Outcome<OwnerChanged>> {
+  const { createdAt, expiresAt, endsAt } = times
+  return transact<OwnerChanged>([
+    plain({
+      Put: {
+        TableName: table,
+        Item: { ...sessionKey(hash), entity: 'Session', ...data, createdAt, lastSeenAt: createdAt, expiresAt, endsAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      ConditionExpression: 'attribute_not_exists(pk)',
     }),
-  )
+    plain({
+      Put: {
+        TableName: table,
+        Item: { ...sessionLinkKey(sessionOwnerOf(data), hash), entity: 'SessionLink', createdAt, endsAt },
+      },
+    }),
+    ...(guard ? [guard] : []),
+  ])
 }
 
 /**
- * One call both authenticates and refreshes: the session must exist and not be past its idle
- * deadline; the deadline moves to `newExpiresAt`. Returns undefined for a missing, expired or
- * revoked session.
+ * One call both authenticates and refreshes: the session must exist and be past neither its idle
+ * nor its absolute deadline; the idle deadline moves to `newExpiresAt`. Returns undefined for a
+ * missing, expired or ended session (sessions stored before decision 79 have no `endsAt` and end
+ * here too: their owner signs in once more).
  */
 export async function touchSession(
   hash: string,
@@ -95,7 +123,7 @@ export async function touchSession(
         TableName: table,
         Key: sessionKey(hash),
         UpdateExpression: 'SET expiresAt = :exp, lastSeenAt = :seen',
-        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now AND endsAt > :now',
         ExpressionAttributeValues: { ':exp': newExpiresAt, ':seen': seenAt, ':now': nowSeconds },
         ReturnValues: 'ALL_NEW',
       }),
@@ -107,60 +135,49 @@ export async function touchSession(
   }
 }
 
-export async function deleteSession(hash: string): Promise<void> {
-  await db.send(new DeleteCommand({ TableName: table, Key: sessionKey(hash) }))
+/** 退出: the session and its link, in one call */
+export async function deleteSession(owner: SessionOwner, hash: string): Promise<void> {
+  await deleteAll([sessionKey(hash), sessionLinkKey(owner, hash)])
 }
 
 /**
- * Ends every session of a depositor but `keepHash` (the caller's own, when it stays): one Query of
- * gsi1 for their keys, then BatchWriteItem deletes, 25 at a time. Returns how many ended. Sessions
- * opened before issue 11 are not on the index; they end at their 30-minute idle deadline.
+ * Ends every session of an owner but `keepHash` (the caller's own, when it stays): one strongly
+ * consistent Query of the owner's links, then BatchWriteItem deletes of sessions and links.
+ * Called after the change that moved the owner's version, so no session opened with the old
+ * credentials can be missed (see putSession). Returns how many ended.
  */
-export async function revokeDepositorSessions(depositorId: string, keepHash?: string): Promise<number> {
-  return revokeIndexed(depositorSessionsIndexKey(depositorId), keepHash)
-}
-
-/**
- * Ends every session of a depositor or a staff member but `keepHash`.
- * seam: the lead's main has the strongly consistent version
- */
-export async function revokeSessions(
-  owner: { kind: 'depositor' | 'staff'; id: string },
-  keepHash?: string,
-): Promise<number> {
-  return revokeIndexed(
-    owner.kind === 'depositor' ? depositorSessionsIndexKey(owner.id) : staffSessionsIndexKey(owner.id),
-    keepHash,
-  )
-}
-
-async function revokeIndexed(gsi1pk: string, keepHash?: string): Promise<number> {
-  const items = await queryAll({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :g',
-    ExpressionAttributeValues: { ':g': gsi1pk },
-    ProjectionExpression: 'pk, sk',
+export async function revokeSessions(owner: SessionOwner, keepHash?: string): Promise<number> {
+  const links = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': linksPartition(owner) },
+    ProjectionExpression: 'sk',
+    ConsistentRead: true,
   })
-  const keys = items
-    .map((i) => ({ pk: i.pk as string, sk: i.sk as string }))
-    .filter((k) => !keepHash || k.pk !== sessionKey(keepHash).pk)
+  const hashes = links.map((l) => l.sk as string).filter((h) => h !== keepHash)
+  await deleteAll(hashes.flatMap((h) => [sessionKey(h), sessionLinkKey(owner, h)]))
+  return hashes.length
+}
+
+async function deleteAll(keys: { pk: string; sk: string }[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 25) {
     let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = keys
       .slice(i, i + 25)
       .map((Key) => ({ DeleteRequest: { Key } }))
     for (let round = 0; requests.length > 0; round++) {
       if (round === 5) throw new Error('sessions could not all be ended (throttled)')
+      if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round))
       const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }))
       requests = (out.UnprocessedItems?.[table] ?? []) as typeof requests
     }
   }
-  return keys.length
 }
 
 export interface PasswordReset {
   depositorId: string
   channel: string
   expiresAt: number
+  /** 刷脸 instead of the SMS code (WeChat, H5 locally): the verify id started for this reset */
+  faceVerifyId?: string
 }
 
 export async function putPasswordReset(hash: string, reset: PasswordReset): Promise<void> {
@@ -171,7 +188,17 @@ export async function getPasswordReset(hash: string, nowSeconds: number): Promis
   const out = await db.send(new GetCommand({ TableName: table, Key: resetKey(hash) }))
   const i = out.Item
   if (!i || Number(i.expiresAt) <= nowSeconds) return undefined
-  return { depositorId: i.depositorId as string, channel: i.channel as string, expiresAt: Number(i.expiresAt) }
+  return {
+    depositorId: i.depositorId as string,
+    channel: i.channel as string,
+    expiresAt: Number(i.expiresAt),
+    ...(i.faceVerifyId ? { faceVerifyId: i.faceVerifyId as string } : {}),
+  }
+}
+
+/** the 刷脸 started for a reset in progress; false when the reset is gone or expired */
+export function setResetFace(hash: string, faceVerifyId: string, nowSeconds: number): Promise<boolean> {
+  return attachFace(resetKey(hash), { faceVerifyId }, nowSeconds)
 }
 
 /** the reset, used up in the transaction that sets the new password */
@@ -194,6 +221,9 @@ export interface Ticket {
   channel: string
   deviceId: string
   expiresAt: number
+  /** the depositor's record version when the password was checked: the session opened from this
+   * ticket is conditional on it (decision 79) */
+  depositorVersion?: number
   faceVerifyId?: string
   /** WeChat (刷脸): the openid and session_key from jscode2session — never sent to the client */
   wechatOpenid?: string
@@ -204,8 +234,17 @@ export async function putTicket(hash: string, ticket: Ticket): Promise<void> {
   await db.send(new PutCommand({ TableName: table, Item: { ...ticketKey(hash), entity: 'LoginTicket', ...ticket } }))
 }
 
-export async function setTicketFace(
+export function setTicketFace(
   hash: string,
+  face: { faceVerifyId: string; wechatOpenid?: string; wechatSessionKey?: string },
+  nowSeconds: number,
+): Promise<boolean> {
+  return attachFace(ticketKey(hash), face, nowSeconds)
+}
+
+/** a started 刷脸 on a ticket or reset still in time; false when it is gone or expired */
+async function attachFace(
+  key: { pk: string; sk: string },
   face: { faceVerifyId: string; wechatOpenid?: string; wechatSessionKey?: string },
   nowSeconds: number,
 ): Promise<boolean> {
@@ -213,7 +252,7 @@ export async function setTicketFace(
     await db.send(
       new UpdateCommand({
         TableName: table,
-        Key: ticketKey(hash),
+        Key: key,
         UpdateExpression: `SET ${Object.keys(face)
           .map((k) => `${k} = :${k}`)
           .join(', ')}`,

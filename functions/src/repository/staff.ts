@@ -27,8 +27,8 @@ export interface StaffItem {
   disabled?: boolean
   /** a password set by someone else: changed before anything else */
   mustChangePassword?: boolean
-  /** absent on items before issue 13 (read as 1) */
-  version?: number
+  /** moves with every change that must end the member's sessions; absent (0) on older items */
+  version: number
 }
 
 export const staffKey = (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' })
@@ -48,7 +48,7 @@ export function staffFromItem(i: StoredItem): StaffItem {
     createdAt: i.createdAt as string,
     ...(i.disabled ? { disabled: true } : {}),
     ...(i.mustChangePassword ? { mustChangePassword: true } : {}),
-    version: (i.version as number | undefined) ?? 1,
+    version: (i.version as number | undefined) ?? 0,
   }
 }
 
@@ -97,7 +97,7 @@ function adminCount(centerCode: string, delta: 1 | -1): Write<{ reason: 'lastAdm
  * A new staff member and their login name, with `also` (an audit entry) in one transaction.
  * `usernameTaken` when the login name is someone's already.
  */
-export async function createStaff(s: StaffItem, also: Write[] = []) {
+export async function createStaff(s: Omit<StaffItem, 'version'>, also: Write[] = []) {
   const unique = { ConditionExpression: 'attribute_not_exists(pk)' }
   const outcome = await transact<{ reason: 'usernameTaken' | 'lastAdmin' }>([
     plain({
@@ -109,7 +109,7 @@ export async function createStaff(s: StaffItem, also: Write[] = []) {
           gsi1pk: centerStaffIndexKey(s.centerCode),
           gsi1sk: s.username,
           ...s,
-          version: s.version ?? 1,
+          version: 1,
         },
         ...unique,
       },
@@ -131,6 +131,10 @@ export async function createStaff(s: StaffItem, also: Write[] = []) {
   return outcome as { ok: true } | { ok: false; reason: 'usernameTaken' }
 }
 
+/** the record is at `version` as read (0: an item from before versions, which has none) */
+const atVersion = (version: number) =>
+  version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v'
+
 export type StaffChange = Partial<Pick<StaffItem, 'disabled' | 'mustChangePassword' | 'passwordHash'>>
 
 /**
@@ -143,7 +147,7 @@ export async function changeStaff(s: StaffItem, change: StaffChange, at: string,
   const wasActive = !s.disabled
   const nowActive = change.disabled === undefined ? wasActive : !change.disabled
   const adminWrites = isAdmin(s) && wasActive !== nowActive ? [adminCount(s.centerCode, nowActive ? 1 : -1)] : []
-  const version = s.version ?? 1
+  const { version } = s
   return transact<{ reason: 'staffChanged' | 'lastAdmin' }>([
     {
       item: {
@@ -151,12 +155,11 @@ export async function changeStaff(s: StaffItem, change: StaffChange, at: string,
           TableName: table,
           Key: staffKey(s.staffId),
           UpdateExpression: `SET ${names.map((n) => `${n} = :${n}`).join(', ')}${names.length ? ', ' : ''}updatedAt = :at, version = :next`,
-          ConditionExpression:
-            version === 1 ? 'attribute_exists(pk) AND (attribute_not_exists(version) OR version = :v)' : 'version = :v',
+          ConditionExpression: atVersion(version),
           ExpressionAttributeValues: {
             ...Object.fromEntries(names.map((n) => [`:${n}`, change[n]])),
             ':at': at,
-            ':v': version,
+            ...(version === 0 ? {} : { ':v': version }),
             ':next': version + 1,
           },
         },
@@ -171,4 +174,19 @@ export async function changeStaff(s: StaffItem, change: StaffChange, at: string,
 /** the roles a staff member holds: `roles`, or the single `role` of an older item */
 export function staffRoles(s: Pick<StaffItem, 'role' | 'roles'>): StaffRole[] {
   return s.roles ?? [s.role]
+}
+
+/** the condition a new staff session is written with: the record is at the version read at sign-in */
+export function staffUnchanged(s: Pick<StaffItem, 'staffId' | 'version'>): Write<{ reason: 'ownerChanged' }> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: staffKey(s.staffId),
+        ConditionExpression: atVersion(s.version),
+        ...(s.version === 0 ? {} : { ExpressionAttributeValues: { ':v': s.version } }),
+      },
+    },
+    onFailure: () => ({ reason: 'ownerChanged' as const }),
+  }
 }

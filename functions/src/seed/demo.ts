@@ -4,6 +4,7 @@ import { nextDueDateAfter } from '@gjj/shared/loan/due-dates'
 import { buildSchedule } from '@gjj/shared/loan/schedule'
 import { idCheckChar, withLuhnCheckDigit } from '@gjj/shared/validation'
 import type { AccountItem, LedgerEntry } from '../repository/accounts'
+import type { ApplicationItem, EventItem } from '../repository/applications'
 import type { DepositorItem } from '../repository/depositors'
 import type { LoanItem, OverdueItem, RepaymentItem } from '../repository/loans'
 import { demoCenters } from './centers'
@@ -66,6 +67,11 @@ export interface DemoPerson {
   /** withdrawals booked at the counter in past years (部分提取), each capped to what the balance of its day covers */
   pastWithdrawals?: { date: IsoDate; amountFen: number; summary: string }[]
   loan?: DemoLoan
+  /**
+   * a 物业管理费提取 applied for online and approved on September 18 of last year (issue 15: the
+   * 提取业务回单 and 年度账单 of the demo), booked in the ledger like the counter's
+   */
+  onlineWithdrawal?: { amountFen: number; months: number; propertyAddress: string }
   note: string
 }
 
@@ -127,7 +133,8 @@ export const demoPeople: DemoPerson[] = [
     // born 1961-03: reached 60 in March 2021, before the gradual retirement-age reform
     depositsEndMonth: '2021-03',
     pastWithdrawals: [{ date: '2016-05-18', amountFen: 12_000_000, summary: '购买住房提取' }],
-    note: '已达法定退休年龄（2021年退休，已停缴）',
+    onlineWithdrawal: { amountFen: 240_000, months: 12, propertyAddress: '布尔津县友谊峰路 12 号 3 栋 201 室' },
+    note: '已达法定退休年龄（2021年退休，已停缴）；去年在线办理的物业管理费提取已审批通过',
   },
   {
     depositorId: 'D65010001',
@@ -270,6 +277,76 @@ export function demoLogins() {
 }
 
 /** the bank card each demo depositor already has on file (Luhn-valid) */
+/** the day a demo person's online withdrawal was approved and paid: September 18 of last year */
+export const onlineWithdrawalDate = (today: IsoDate): IsoDate => `${Number(today.slice(0, 4)) - 1}-09-18`
+
+/** the approved application behind `onlineWithdrawal`, with its timeline (submitted, approved) */
+export function demoOnlineWithdrawal(p: DemoPerson, today: IsoDate, idNumberMasked: string) {
+  const w = p.onlineWithdrawal
+  if (!w) return undefined
+  const day = onlineWithdrawalDate(today)
+  const submittedAt = `${addDays(day, -3)}T02:15:00.000Z`
+  const approvedAt = `${day}T03:30:00.000Z`
+  const card = demoBankCard(p, submittedAt)
+  const application: ApplicationItem = {
+    id: `DEMO-${p.depositorId}-0106`,
+    kind: 'propertyFee',
+    depositorId: p.depositorId,
+    centerCode: p.centerCode,
+    accountNo: p.accountNo,
+    depositorName: p.name,
+    idNumberMasked,
+    status: 'approved',
+    data: {
+      kind: 'propertyFee',
+      propertyAddress: w.propertyAddress,
+      months: w.months,
+      amountFen: w.amountFen,
+      bankCardId: card.id,
+    },
+    amountFen: w.amountFen,
+    closing: null,
+    bankCard: { id: card.id, bankName: card.bankName, cardNo: card.cardNo },
+    createdAt: submittedAt,
+    updatedAt: approvedAt,
+    submittedAt,
+    returnReason: null,
+    submitKeys: [],
+    version: 3,
+  }
+  const reviewer = demoStaff.find((s) => s.centerCode === p.centerCode)?.name ?? '审批员'
+  const events: EventItem[] = [
+    {
+      at: submittedAt,
+      action: 'create',
+      actor: 'depositor',
+      actorName: p.name,
+      from: null,
+      to: 'draft',
+      opinion: null,
+    },
+    {
+      at: submittedAt,
+      action: 'submit',
+      actor: 'depositor',
+      actorName: p.name,
+      from: 'draft',
+      to: 'submitted',
+      opinion: null,
+    },
+    {
+      at: approvedAt,
+      action: 'approve',
+      actor: 'reviewer',
+      actorName: reviewer,
+      from: 'submitted',
+      to: 'approved',
+      opinion: '材料齐全，同意',
+    },
+  ]
+  return { application, events }
+}
+
 export function demoBankCard(p: DemoPerson, at: string) {
   const cardNo = withLuhnCheckDigit(`621700001${p.accountNo.slice(-9)}`)
   return { id: `C${p.depositorId}`, cardNo, bankName: '中国建设银行', holderName: p.name, addedAt: at }
@@ -329,7 +406,10 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
     planned.push({ date, type: '01', amountFen: 2 * personalFen, month: monthOf(date), summary: '单位汇缴' })
     paidUpTo = monthOf(date)
   }
-  for (const w of p.pastWithdrawals ?? []) {
+  const online = p.onlineWithdrawal
+    ? [{ date: onlineWithdrawalDate(today), amountFen: p.onlineWithdrawal.amountFen, summary: '物业管理费提取' }]
+    : []
+  for (const w of [...(p.pastWithdrawals ?? []), ...online]) {
     if (w.date >= p.openedOn && w.date < today) {
       planned.push({ date: w.date, type: '11', amountFen: -w.amountFen, month: null, summary: w.summary })
     }

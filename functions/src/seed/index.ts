@@ -1,6 +1,8 @@
+import { maskIdNumber } from '@gjj/shared/validation'
 import { nowIso, today } from '../lib/clock'
 import { hashPassword } from '../lib/password'
 import { putAccountWithLedger } from '../repository/accounts'
+import { putApplication, recordEvent } from '../repository/applications'
 import { auditPut } from '../repository/audit'
 import { putBankCard } from '../repository/bank-cards'
 import { putCenters } from '../repository/centers'
@@ -10,6 +12,7 @@ import { hasMarker, putMarker } from '../repository/meta'
 import { writeNews } from '../repository/news'
 import { putOutlets } from '../repository/outlets'
 import { createStaff } from '../repository/staff'
+import { transact } from '../repository/transaction'
 import { NEWS_IMAGE_PREFIX, REGION_SOURCE } from '../services/news'
 import { demoCenters } from './centers'
 import {
@@ -21,8 +24,10 @@ import {
   demoBankCard,
   demoDepositor,
   demoLoan,
+  demoOnlineWithdrawal,
   demoPeople,
   demoStaff,
+  idNumberOf,
 } from './demo'
 import { demoNews, demoOutlets, demoPublishers } from './info'
 
@@ -90,6 +95,13 @@ async function seedPersons(people: typeof demoPeople): Promise<void> {
     if (person.loan) {
       const { loan, repayments, overdue } = demoLoan(person, person.loan, on)
       await putLoanWithRecords(loan, repayments, overdue)
+    }
+    const online = demoOnlineWithdrawal(person, on, maskIdNumber(idNumberOf(person)))
+    if (online) {
+      await transact([
+        putApplication(online.application),
+        ...online.events.map((e) => recordEvent(online.application.id, e)),
+      ])
     }
   }
 }

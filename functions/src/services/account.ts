@@ -44,6 +44,18 @@ export async function history(session: DepositorSession, { accountNo, ...page }:
 
 export async function accountWithHistory(session: DepositorSession, page: HistoryQuery) {
   own(session, page.accountNo)
+  // the screen's usual read, the newest page: the account and the page in one Query (decision 68)
+  if (page.cursor === undefined && page.year === undefined) {
+    const { account, items, nextCursor } = await accounts.getAccountWithLedger(
+      session.accountNo,
+      page.limit ?? DEFAULT_PAGE,
+    )
+    if (!account || account.depositorId !== session.depositorId) throw new NotFound('未查询到您的公积金账户')
+    return {
+      account: present(account),
+      history: { items: items.map((e) => ({ ...e, type: coded(PERSONAL_DETAIL_TYPE, e.type) })), nextCursor },
+    }
+  }
   const [account, firstPage] = await Promise.all([accounts.getAccount(session.accountNo), history(session, page)])
   if (!account || account.depositorId !== session.depositorId) throw new NotFound('未查询到您的公积金账户')
   return { account: present(account), history: firstPage }

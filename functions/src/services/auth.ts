@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { completeFirstLoginVerification, login, startFirstLoginVerification } from '@gjj/shared/api/auth'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
 import { maskIdNumber, maskPhone } from '@gjj/shared/validation'
@@ -9,7 +8,7 @@ import { getCenter } from '../repository/centers'
 import * as depositors from '../repository/depositors'
 import { depositorLockId } from '../repository/limits'
 import { type DepositorSession, peekTicket, putTicket, setTicketFace, takeTicket } from '../repository/sessions'
-import { verifier } from './identity'
+import { requireFacePassed, startFaceFor, verifier } from './identity'
 import { checkPassword } from './login-guard'
 import { openSession } from './sessions'
 
@@ -28,16 +27,20 @@ async function summary(d: depositors.DepositorItem) {
   }
 }
 
-async function signIn(d: depositors.DepositorItem, channel: DepositorSession['channel']) {
+/** `checkedVersion`: the depositor's version when their password was checked */
+async function signIn(d: depositors.DepositorItem, channel: DepositorSession['channel'], checkedVersion = d.version) {
   const [session, depositor] = await Promise.all([
-    openSession({
-      kind: 'depositor',
-      depositorId: d.depositorId,
-      centerCode: d.centerCode,
-      accountNo: d.accountNo,
-      loanNo: d.loanNo,
-      channel,
-    }),
+    openSession(
+      {
+        kind: 'depositor',
+        depositorId: d.depositorId,
+        centerCode: d.centerCode,
+        accountNo: d.accountNo,
+        loanNo: d.loanNo,
+        channel,
+      },
+      depositors.depositorUnchanged(d.depositorId, checkedVersion),
+    ),
     summary(d),
   ])
   return { status: 'ok' as const, session, depositor }
@@ -74,6 +77,7 @@ export async function signInWithPassword(input: ParsedInputOf<typeof login>, cli
     channel: input.channel,
     deviceId: input.deviceId,
     expiresAt,
+    depositorVersion: depositor.version,
   })
   return {
     status: 'verificationRequired' as const,
@@ -97,13 +101,7 @@ export async function startVerification(input: ParsedInputOf<typeof startFirstLo
   if (input.method === 'alipay') return { method: 'alipay' as const, scopes: ['auth_user'] }
   const depositor = await depositors.getDepositor(ticket.depositorId)
   if (!depositor) throw ticketExpired()
-  // in WeChat, 人脸核身 is bound to the person's openid: exchange wx.login's code on the server
-  const wechat = input.wxCode ? await verifier().wechatSession(input.wxCode) : undefined
-  const face = await verifier().startFace({
-    name: depositor.name,
-    idNumber: depositor.idNumber,
-    ...(wechat ? { openid: wechat.openid } : {}),
-  })
+  const { face, wechat } = await startFaceFor({ name: depositor.name, idNumber: depositor.idNumber }, input.wxCode)
   const stored = await setTicketFace(
     hash,
     {
@@ -122,8 +120,6 @@ export const alipayNotThePerson = () =>
     'ALIPAY_NOT_SAME_PERSON',
     '该支付宝账号的实名信息与您的身份信息不一致，请使用本人实名认证的支付宝账号授权，或选择刷脸验证',
   )
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export async function completeVerification(input: ParsedInputOf<typeof completeFirstLoginVerification>) {
   const hash = tokenHash(input.ticket)
@@ -144,15 +140,12 @@ export async function completeVerification(input: ParsedInputOf<typeof completeF
     }
   } else {
     if (!ticket.faceVerifyId || ticket.faceVerifyId !== input.verifyId) throw ticketExpired()
-    const result = await verifier().faceResult(input.verifyId)
-    if (!result.passed || (result.idNumberHash && result.idNumberHash !== sha256(depositor.idNumber))) {
-      throw new AppError(422, 'FACE_NOT_PASSED', result.message ?? '刷脸验证未通过，请本人重新验证')
-    }
+    await requireFacePassed(input.verifyId, depositor.idNumber)
   }
   // a ticket completes one login only
   if (!(await takeTicket(hash, nowSeconds()))) throw ticketExpired()
   await depositors.markDeviceVerified(depositor.depositorId, ticket.channel, ticket.deviceId, input.method, nowIso())
-  return signIn(depositor, ticket.channel as DepositorSession['channel'])
+  return signIn(depositor, ticket.channel as DepositorSession['channel'], ticket.depositorVersion ?? depositor.version)
 }
 
 export async function currentDepositor(session: DepositorSession) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createVerifier, type IdentityVerifier, ProviderUnavailable, VerificationFailed } from '../identity/index'
 import { config } from '../lib/config'
 import { AppError, ServiceUnavailable } from '../lib/errors'
@@ -44,5 +45,25 @@ export function verifier(): IdentityVerifier {
     startFace: (person) => translated(() => v.startFace(person)),
     faceResult: (id) => translated(() => v.faceResult(id)),
     wechatSession: (code) => translated(() => v.wechatSession(code)),
+  }
+}
+
+/**
+ * 刷脸 for a person. In WeChat 人脸核身 is bound to the person's openid: wx.login's code is
+ * exchanged here, and session_key stays on the server.
+ */
+export async function startFaceFor(person: { name: string; idNumber: string }, wxCode?: string) {
+  const wechat = wxCode ? await verifier().wechatSession(wxCode) : undefined
+  const face = await verifier().startFace({ ...person, ...(wechat ? { openid: wechat.openid } : {}) })
+  return { face, wechat }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** the 刷脸 of `verifyId` passed, and for this ID number; else 422 FACE_NOT_PASSED */
+export async function requireFacePassed(verifyId: string, idNumber: string): Promise<void> {
+  const result = await verifier().faceResult(verifyId)
+  if (!result.passed || (result.idNumberHash && result.idNumberHash !== sha256(idNumber))) {
+    throw new AppError(422, 'FACE_NOT_PASSED', result.message ?? '刷脸验证未通过，请本人重新验证')
   }
 }

@@ -1,5 +1,4 @@
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
-import type { getNews as getNewsOp, listNews as listNewsOp } from '@gjj/shared/api/news'
 import { NEWS_SUMMARY_CHARS } from '@gjj/shared/api/news'
 import type {
   createNews as createOp,
@@ -10,9 +9,8 @@ import type {
 } from '@gjj/shared/api/publishing'
 import { MAX_NEWS_IMAGE_BYTES } from '@gjj/shared/api/publishing'
 import { richTextSchema, sanitizeRichText } from '@gjj/shared/info/rich-text'
-import { allowedImageSrc, plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
+import { plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
 import { nowIso } from '../lib/clock'
-import { config } from '../lib/config'
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '../lib/errors'
 import { type ImageKind, imageSize, makeThumbnail, UnreadableImage } from '../lib/thumbnail'
 import { newId } from '../lib/tokens'
@@ -30,59 +28,17 @@ import {
   readObject,
   UPLOAD_EXPIRES_SECONDS,
 } from '../storage'
+import { ownImage, REGION_SOURCE, rich } from './news-feed'
 import { actorOf, staffWithRole } from './staff-roles'
 
 /**
- * 新闻动态: the public feed and detail (no login), and the staff desk (create, edit, publish,
- * unpublish, delete). Bodies are sanitized on save (richTextSchema) and again on every read, and
- * may only show images from the system's own storage (`<publicBaseUrl>public/news/`).
+ * 新闻动态's staff desk (create, edit, publish, unpublish, delete). The public feed and detail are in
+ * news-feed.ts, so the two public functions carry no S3 or image code (issue 14).
  */
-export const NEWS_IMAGE_PREFIX = `${config.publicBaseUrl}public/news/`
-const rich = { imagePrefixes: [NEWS_IMAGE_PREFIX] }
+export { getPublished, listPublished, NEWS_IMAGE_PREFIX, REGION_SOURCE } from './news-feed'
+
 const bodySchema = richTextSchema(rich)
-
-/** the name shown as 来源 of a region-wide notice */
-export const REGION_SOURCE = '新疆维吾尔自治区住房公积金（全区通知）'
-
-const NOT_FOUND = '未找到该新闻，可能已撤下'
 const STATUS_LABELS = { draft: '草稿', published: '已发布' } as const
-
-/** a URL from the table, shown only if it is still under the system's own storage */
-const ownImage = (url: string | null) => (url && allowedImageSrc(url, rich.imagePrefixes) === url ? url : null)
-
-// ---------------------------------------------------------------- public
-
-export async function listPublished(input: ParsedInputOf<typeof listNewsOp>) {
-  const page = await news.listFeed(input.centerCode, input.limit ?? 20, input.cursor)
-  return {
-    items: page.items.map((e) => ({
-      id: e.id,
-      title: e.title,
-      publishedAt: e.publishedAt,
-      summary: e.summary,
-      coverThumbnailUrl: ownImage(e.coverThumbnailUrl),
-      regionWide: e.regionWide,
-    })),
-    nextCursor: page.nextCursor,
-  }
-}
-
-export async function getPublished(input: ParsedInputOf<typeof getNewsOp>) {
-  const n = await news.getNews(input.id)
-  const visible =
-    n && n.status === 'published' && n.publishedAt && (n.scope === news.REGION || n.scope === input.centerCode)
-  if (!n || !visible) throw new NotFound(NOT_FOUND)
-  return {
-    id: n.id,
-    title: n.title,
-    publishedAt: n.publishedAt as string,
-    regionWide: n.scope === news.REGION,
-    source: n.sourceName,
-    coverImageUrl: ownImage(n.coverUrl),
-    // sanitized again on read: whatever reached the table, only clean nodes leave
-    body: sanitizeRichText(n.bodyHtml, rich),
-  }
-}
 
 // ---------------------------------------------------------------- staff
 

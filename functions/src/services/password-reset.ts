@@ -1,4 +1,9 @@
-import type { resetPassword, sendPasswordResetCode, startPasswordReset } from '@gjj/shared/api/auth'
+import type {
+  resetPassword,
+  sendPasswordResetCode,
+  startPasswordReset,
+  startPasswordResetFace,
+} from '@gjj/shared/api/auth'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
 import { maskPhone } from '@gjj/shared/validation'
 import { nowIso, nowSeconds } from '../lib/clock'
@@ -8,10 +13,16 @@ import { newId, newToken, tokenHash } from '../lib/tokens'
 import { recordAudit } from '../repository/audit'
 import * as depositors from '../repository/depositors'
 import { clearLoginLock, depositorLockId, getLoginLock } from '../repository/limits'
-import { getPasswordReset, putPasswordReset, revokeDepositorSessions, takePasswordReset } from '../repository/sessions'
+import {
+  getPasswordReset,
+  putPasswordReset,
+  revokeSessions,
+  setResetFace,
+  takePasswordReset,
+} from '../repository/sessions'
 import type { Write } from '../repository/transaction'
 import { alipayNotThePerson } from './auth'
-import { verifier } from './identity'
+import { requireFacePassed, startFaceFor, verifier } from './identity'
 import { countFailure, limitClient, refuseIfLocked } from './login-guard'
 import { checkCode, codeGone, issueCode } from './sms'
 
@@ -20,7 +31,8 @@ import { checkCode, codeGone, issueCode } from './sms'
  * and name: any mismatch (unknown ID number, wrong name, another center) gets one and the same
  * answer and counts toward the login lock — the person's when the ID number is theirs — under the
  * same per-client rate as login. Step 2 proves the person: an SMS code to the phone on record, or
- * in Alipay 支付宝身份验证 of the same person. Step 3 sets the new password, ends every session of
+ * the channel's own check of the same person — 支付宝身份验证 in Alipay, 刷脸 in WeChat (and in the
+ * H5 build, where the local verifier stands in for it). Step 3 sets the new password, ends every session of
  * the person, clears their login lock and writes an audit entry.
  */
 const RESET_SECONDS = 15 * 60
@@ -52,8 +64,15 @@ export async function start(input: ParsedInputOf<typeof startPasswordReset>, cli
     resetToken: token,
     expiresAt: new Date(expiresAt * 1000).toISOString(),
     phoneMasked: maskPhone(d.phone),
-    methods: (input.channel === 'alipay' ? ['sms', 'alipay'] : ['sms']) as ('sms' | 'alipay')[],
+    methods: methodsFor(input.channel),
   }
+}
+
+/** what proves the person besides the SMS code: the channel's own identity check (as at first login) */
+function methodsFor(channel: string): ('sms' | 'alipay' | 'face')[] {
+  if (channel === 'alipay') return ['sms', 'alipay']
+  if (channel === 'weapp' || channel === 'h5') return ['sms', 'face']
+  return ['sms']
 }
 
 async function personOf(resetToken: string) {
@@ -69,14 +88,29 @@ export async function sendCode(input: ParsedInputOf<typeof sendPasswordResetCode
   return issueCode(d.depositorId, d.phone, 'resetPassword')
 }
 
+/** 刷脸 instead of the SMS code: the verify id is kept on the reset; its result is checked at the end */
+export async function startFace(input: ParsedInputOf<typeof startPasswordResetFace>) {
+  const { reset, d } = await personOf(input.resetToken)
+  if (!methodsFor(reset.channel).includes('face')) throw methodNotOffered()
+  const { face } = await startFaceFor({ name: d.name, idNumber: d.idNumber }, input.wxCode)
+  if (!(await setResetFace(tokenHash(input.resetToken), face.verifyId, nowSeconds()))) throw resetExpired()
+  return { verifyId: face.verifyId, expiresInSeconds: face.expiresInSeconds }
+}
+
+const methodNotOffered = () => new AppError(422, 'METHOD_NOT_OFFERED', '请使用短信验证码找回密码')
+
 export async function complete(input: ParsedInputOf<typeof resetPassword>) {
   const { reset, d } = await personOf(input.resetToken)
   const now = nowSeconds()
   const also: Write<{ reason: 'codeGone' } | { reason: 'resetGone' }>[] = []
+  if (!methodsFor(reset.channel).includes(input.method)) throw methodNotOffered()
   if (input.method === 'sms') {
     also.push(await checkCode(d.depositorId, 'resetPassword', d.phone, input.smsCode as string))
+  } else if (input.method === 'face') {
+    // the verify id must be the one started for this reset, and its result this person's
+    if (reset.faceVerifyId !== input.verifyId) throw new AppError(422, 'FACE_NOT_PASSED', '请先完成刷脸验证')
+    await requireFacePassed(input.verifyId as string, d.idNumber)
   } else {
-    if (reset.channel !== 'alipay') throw new AppError(422, 'METHOD_NOT_OFFERED', '请使用短信验证码找回密码')
     const { samePerson } = await verifier().alipayVerify(input.authCode as string, {
       name: d.name,
       idNumber: d.idNumber,
@@ -107,6 +141,9 @@ export async function complete(input: ParsedInputOf<typeof resetPassword>) {
     if (outcome.reason === 'resetGone') throw resetExpired()
     throw new AppError(409, 'PROFILE_CHANGED', '您的信息刚刚发生了变化，请重新开始找回密码')
   }
-  await Promise.all([revokeDepositorSessions(d.depositorId), clearLoginLock(depositorLockId(d.depositorId))])
+  await Promise.all([
+    revokeSessions({ kind: 'depositor', id: d.depositorId }),
+    clearLoginLock(depositorLockId(d.depositorId)),
+  ])
   return { ok: true as const }
 }

@@ -8,7 +8,7 @@ import { newId, tokenHash } from '../lib/tokens'
 import { recordAudit } from '../repository/audit'
 import * as depositors from '../repository/depositors'
 import { depositorLockId } from '../repository/limits'
-import { type DepositorSession, revokeDepositorSessions } from '../repository/sessions'
+import { type DepositorSession, revokeSessions } from '../repository/sessions'
 import { checkOwnPassword } from './login-guard'
 import { checkCode, codeGone, issueCode } from './sms'
 
@@ -65,7 +65,7 @@ export async function changePhoneNumber(
     if (outcome.reason === 'codeGone') throw codeGone()
     throw changedMeanwhile()
   }
-  await revokeDepositorSessions(caller.depositorId, token ? tokenHash(token) : undefined)
+  await revokeSessions({ kind: 'depositor', id: caller.depositorId }, token ? tokenHash(token) : undefined)
   return { phoneMasked: maskPhone(input.newPhone) }
 }
 
@@ -83,7 +83,7 @@ export async function changeLoginPassword(
     audit(caller, 'depositor.changePassword', at),
   ])
   if (!outcome.ok) throw changedMeanwhile()
-  await revokeDepositorSessions(caller.depositorId, token ? tokenHash(token) : undefined)
+  await revokeSessions({ kind: 'depositor', id: caller.depositorId }, token ? tokenHash(token) : undefined)
   return { ok: true as const }
 }
 

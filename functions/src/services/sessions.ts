@@ -1,14 +1,39 @@
 import { nowIso, nowSeconds } from '../lib/clock'
+import { Conflict } from '../lib/errors'
 import { newToken, tokenHash } from '../lib/tokens'
-import { deleteSession, putSession, type SessionData, touchSession } from '../repository/sessions'
+import {
+  deleteSession,
+  type OwnerChanged,
+  putSession,
+  type SessionData,
+  sessionOwnerOf,
+  touchSession,
+} from '../repository/sessions'
+import type { Write } from '../repository/transaction'
 
-/** A session ends after 30 minutes without use, and at once on 退出当前账号. */
+/**
+ * A session ends after 30 minutes without use, 12 hours after sign-in whatever the use, at once on
+ * 退出当前账号, and at once when its owner's password or phone changes (repository/sessions.ts).
+ */
 export const IDLE_TIMEOUT_SECONDS = 30 * 60
+export const MAX_SESSION_SECONDS = 12 * 60 * 60
 
-export async function openSession(data: SessionData) {
+/**
+ * `guard`: the owner's record is still as it was when sign-in was decided (its version), so a
+ * password or phone change that lands meanwhile makes this sign-in fail instead of leaving a
+ * session the change could not end. Every sign-in path passes one; tests may open sessions directly.
+ */
+export async function openSession(data: SessionData, guard?: Write<OwnerChanged>) {
   const token = newToken()
-  const expiresAt = nowSeconds() + IDLE_TIMEOUT_SECONDS
-  await putSession(tokenHash(token), data, expiresAt, nowIso())
+  const now = nowSeconds()
+  const expiresAt = now + IDLE_TIMEOUT_SECONDS
+  const opened = await putSession(
+    tokenHash(token),
+    data,
+    { createdAt: nowIso(), expiresAt, endsAt: now + MAX_SESSION_SECONDS },
+    guard,
+  )
+  if (!opened.ok) throw new Conflict('ACCOUNT_CHANGED', '您的账号信息刚刚发生了变化，请重新登录')
   return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), idleTimeoutSeconds: IDLE_TIMEOUT_SECONDS }
 }
 
@@ -27,6 +52,6 @@ export async function authenticate(token: string): Promise<SessionData | undefin
   return { kind, staffId, centerCode, role }
 }
 
-export async function closeSession(token: string): Promise<void> {
-  await deleteSession(tokenHash(token))
+export async function closeSession(caller: SessionData, token: string): Promise<void> {
+  await deleteSession(sessionOwnerOf(caller), tokenHash(token))
 }

@@ -40,7 +40,7 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
   // told only after the right password: a guess learns nothing about the account
   if (s.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系中心管理员')
   const [session, profile] = await Promise.all([
-    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }),
+    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }, staff.staffUnchanged(s)),
     staffProfile(s),
   ])
   return { session, staff: profile }

@@ -39,13 +39,12 @@ export async function loadContext(
   },
 ): Promise<WithdrawalContext> {
   const on = today()
-  const [{ depositor, cards, active, lastApproved }, account, policy, loan, overdue, entries] = await Promise.all([
+  const [{ depositor, cards, active, lastApproved }, { account, entries }, policy, loan, overdue] = await Promise.all([
     getDepositorAggregate(session.depositorId),
-    accounts.getAccount(session.accountNo),
+    accountAndLedger(session.accountNo, opts.closing, on),
     policyOf(session.centerCode),
     session.loanNo ? getLoan(session.loanNo) : undefined,
     session.loanNo ? listOverdue(session.loanNo) : [],
-    opts.closing ? accounts.ledgerSince(session.accountNo, lastSettlementDay(on)) : undefined,
   ])
   if (!depositor) throw new Unauthorized()
   if (!account || account.depositorId !== session.depositorId) throw new NotFound(NO_ACCOUNT)
@@ -67,13 +66,19 @@ export async function loadContext(
   }
 }
 
+/**
+ * The account and, for a closing kind, its ledger since the last June 30 (the 销户 quote's input):
+ * one round trip either way (decision 68).
+ */
+async function accountAndLedger(accountNo: string, closing: boolean, on: string) {
+  if (!closing) return { account: await accounts.getAccount(accountNo), entries: undefined }
+  return accounts.accountWithLedgerSince(accountNo, lastSettlementDay(on))
+}
+
 /** what an approval books against: the account now and, for a closing kind, today's 销户 quote */
 export async function loadApproval(app: ApplicationItem, closing: boolean) {
   const on = today()
-  const [account, entries] = await Promise.all([
-    accounts.getAccount(app.accountNo),
-    closing ? accounts.ledgerSince(app.accountNo, lastSettlementDay(on)) : undefined,
-  ])
+  const { account, entries } = await accountAndLedger(app.accountNo, closing, on)
   if (!account) throw new NotFound(NO_ACCOUNT)
   return { account, quote: entries ? closingQuote(account, entries, on) : null, on }
 }

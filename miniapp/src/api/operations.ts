@@ -3,6 +3,7 @@ import * as application from '@gjj/shared/api/application'
 import * as auth from '@gjj/shared/api/auth'
 import * as bankCard from '@gjj/shared/api/bank-card'
 import type { Operation } from '@gjj/shared/api/contract'
+import * as documents from '@gjj/shared/api/documents'
 import * as loan from '@gjj/shared/api/loan'
 import * as loanBusiness from '@gjj/shared/api/loan-business'
 import * as news from '@gjj/shared/api/news'
@@ -47,6 +48,7 @@ const drafted = {
   ...operationsOf(withdrawal),
   ...operationsOf(application),
   ...operationsOf(loanBusiness),
+  ...operationsOf(documents),
 }
 
 /** operations still only drafted (shared/src/api/planned.ts) have no handler yet: no method for them */

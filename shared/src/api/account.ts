@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ACCOUNT_STATUS, codeSchema, PERSONAL_DETAIL_TYPE } from '../codes'
 import { coded, fen, id, isoDate, page, pageInput, queryInt, signedFen, yearMonth } from './common'
 import { defineOperation } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { applicationKindSchema } from '../catalog'
 import { ACCOUNT_STATUS, codeSchema } from '../codes'
 import { genderSchema } from '../validation'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { applicationKindSchema, archiveCategorySchema, monthlyDeductionActionSchema, noticeSchema } from '../catalog'
 import { amountFenSchema } from '../validation'
 import { actorSchema, applicationStateSchema, TIMELINE_ACTIONS, workflowActionSchema } from '../workflow'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { checkAppPassword, idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation'
 import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
 import { defineOperation, emptyInput, unmatched } from './contract'
@@ -121,10 +121,11 @@ export const me = defineOperation({
 
 /**
  * 忘记密码 (not in the manual): center, ID number and name find the person (wrong ones count toward
- * the login lock as a wrong password does); then an SMS code to the phone on record — or, in
- * Alipay, 支付宝身份验证 of the same person — and a new password. Every session of the person ends.
+ * the login lock as a wrong password does); then an SMS code to the phone on record — or the
+ * channel's own identity check instead: 支付宝身份验证 in Alipay, 刷脸 (人脸核身) in WeChat — and a
+ * new password. Every session of the person ends.
  */
-export const passwordResetMethod = z.enum(['sms', 'alipay'], { error: '请选择验证方式' })
+export const passwordResetMethod = z.enum(['sms', 'alipay', 'face'], { error: '请选择验证方式' })
 
 const resetToken = z.string({ error: '操作已超时，请重新开始找回密码' }).min(1).max(256)
 
@@ -162,18 +163,33 @@ export const sendPasswordResetCode = defineOperation({
   output: smsSent,
 })
 
+export const startPasswordResetFace = defineOperation({
+  name: 'startPasswordResetFace',
+  method: 'POST',
+  path: '/api/auth/password-reset/face',
+  audience: 'public',
+  summary: '忘记密码：开始刷脸验证（微信人脸核身），返回认证编号',
+  input: z.strictObject({
+    resetToken,
+    /** in the WeChat mini-program: the wx.login code; the server exchanges it for the openid */
+    wxCode: z.string({ error: '微信登录凭证不正确，请重试' }).min(1).max(128).optional(),
+  }),
+  output: z.object({ verifyId: z.string(), expiresInSeconds: z.int().positive() }),
+})
+
 export const resetPassword = defineOperation({
   name: 'resetPassword',
   method: 'POST',
   path: '/api/auth/password-reset/complete',
   audience: 'public',
-  summary: '忘记密码最后一步：短信验证码（或支付宝身份验证）+ 新密码；成功后该账号的所有登录退出',
+  summary: '忘记密码最后一步：短信验证码（或支付宝身份验证、刷脸）+ 新密码；成功后该账号的所有登录退出',
   input: z
     .strictObject({
       resetToken,
       method: passwordResetMethod,
       smsCode: smsCodeSchema.optional(),
       authCode: z.string({ error: '支付宝授权失败，请重试' }).min(1).max(256).optional(),
+      verifyId: z.string({ error: '刷脸认证结果不正确，请重试' }).min(1).max(512).optional(),
       newPassword: z.string({ error: '请输入新密码' }),
       confirmPassword: z.string({ error: '请再次输入新密码' }),
     })
@@ -183,6 +199,9 @@ export const resetPassword = defineOperation({
       }
       if (input.method === 'alipay' && !input.authCode) {
         ctx.addIssue({ code: 'custom', path: ['authCode'], message: '支付宝授权失败，请重试' })
+      }
+      if (input.method === 'face' && !input.verifyId) {
+        ctx.addIssue({ code: 'custom', path: ['verifyId'], message: '请先完成刷脸验证' })
       }
       const next = checkAppPassword(input.newPassword)
       if (!next.ok) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: next.message })

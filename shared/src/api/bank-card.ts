@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { bankCardSchema } from '../validation'
 import { id, maskedBankCard } from './common'
 import { defineOperation, emptyInput } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isIsoDate } from '../date'
 import { MAX_RATE_PPM } from '../loan/rates'
 import { MAX_FEN } from '../money'

@@ -3,6 +3,7 @@ import * as admin from './admin'
 import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
+import * as documents from './documents'
 import * as loan from './loan'
 import * as loanBusiness from './loan-business'
 import * as news from './news'
@@ -31,10 +32,14 @@ export const operations = {
   me: auth.me,
   startPasswordReset: auth.startPasswordReset,
   sendPasswordResetCode: auth.sendPasswordResetCode,
+  startPasswordResetFace: auth.startPasswordResetFace,
   resetPassword: auth.resetPassword,
 
   getAccount: account.getAccount,
   listDepositHistory: account.listDepositHistory,
+  getAnnualStatement: documents.getAnnualStatement,
+  issueDocument: documents.issueDocument,
+  verifyDocument: documents.verifyDocument,
 
   getLoan: loan.getLoan,
   listRepayments: loan.listRepayments,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { archiveCategorySchema, loanBusinessKindSchema, noticeSchema } from '../catalog'
 import { ACCOUNT_STATUS, codeSchema } from '../codes'
 import { MAX_FEN } from '../money'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { monthlyDeductionActionSchema } from '../catalog'
 import { PREPAY_CHOICES } from '../loan/prepay'
 import { fen, isoDate } from './common'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { codeSchema, LOAN_DETAIL_TYPE, REPAYMENT_METHOD } from '../codes'
 import { coded, fen, id, isoDate, maskedBankCard, page, pageInput, ratePpm } from './common'
 import { defineOperation } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { richTextNodesSchema } from '../info/rich-text-nodes'
 import { id, instant, page, pageInput } from './common'
 import { defineOperation } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { weeklyHoursSchema } from '../info/hours'
 import { id, instant, isoDate, queryNumber } from './common'
 import { defineOperation } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { codeSchema, ID_TYPE } from '../codes'
 import {
   checkAppPassword,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { gcj02Schema } from '../info/geo'
 import { weeklyHoursSchema } from '../info/hours'
 import { richTextNodesSchema } from '../info/rich-text-nodes'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * 服务网点 positions: GCJ-02 coordinates, distances and the order of the outlet list.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { chinaDateTime, chinaDayStart, clock, type Instant } from '../clock'
 import { addDays, type IsoDate, toEpochDay } from '../date'
 

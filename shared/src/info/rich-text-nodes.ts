@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * News bodies as mini-program rich-text nodes, after `sanitizeRichText` (./rich-text.ts) cleaned

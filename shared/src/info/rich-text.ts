@@ -1,5 +1,5 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   allowedImageSrc,
   checkImagePrefixes,

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError, api } from '../../api'
+import { FaceAgreement } from '../../components/FaceAgreement'
 import { Loaded } from '../../components/Loaded'
 import { PrivacyConsent } from '../../components/PrivacyConsent'
 import { channel, deviceId, type Me, signedIn } from '../../lib/auth'
@@ -212,16 +213,12 @@ export default function LoginPage() {
         </View>
       </Popup>
 
-      <Popup visible={faceAgreement} position="bottom" round title="刷脸认证" onClose={() => setFaceAgreement(false)}>
-        <View className="verify">
-          <Text className="verify__text">
-            您将进行人脸识别以核验本人身份。识别信息仅用于本次身份核验，由平台按国家有关规定加密处理，不会用于其他用途。
-          </Text>
-          <Button block type="primary" className="verify__face-agree" disabled={busy} onClick={verifyWithFace}>
-            同意协议，开始拍摄
-          </Button>
-        </View>
-      </Popup>
+      <FaceAgreement
+        visible={faceAgreement}
+        busy={busy}
+        onAgree={verifyWithFace}
+        onClose={() => setFaceAgreement(false)}
+      />
     </View>
   )
 }

@@ -54,6 +54,7 @@ export default function MePage() {
       </View>
       <View className="me__cells">
         <Cell title="个人中心" clickable onClick={() => openSignedIn('/packages/me/profile/index')} />
+        <Cell title="证明开具" clickable onClick={() => openSignedIn('/packages/docs/issue/index')} />
         <Cell title="密码修改" clickable onClick={() => openSignedIn('/packages/me/password/index')} />
         <Cell title="服务热线" extra="12329" clickable onClick={callHotline} />
         <Cell title="隐私声明" clickable onClick={() => Taro.navigateTo({ url: privacyUrl })} />

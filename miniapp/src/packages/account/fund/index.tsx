@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { ExpandRow } from '../../../components/ExpandRow'
 import { Loaded } from '../../../components/Loaded'
@@ -28,6 +29,10 @@ export default function FundAccountPage() {
                 <Text>账户状态：{a.status.label}</Text>
                 <Text>缴至：{a.paidUpTo ?? '—'}</Text>
               </View>
+            </View>
+            <View className="fund__annual" onClick={() => Taro.navigateTo({ url: '/packages/docs/annual/index' })}>
+              <Text>年度账单</Text>
+              <Text className="fund__annual-go">查看每年缴存、结息和余额 ›</Text>
             </View>
             <Rows
               rows={[

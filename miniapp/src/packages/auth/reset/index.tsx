@@ -5,25 +5,28 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError, api } from '../../../api'
+import { FaceAgreement } from '../../../components/FaceAgreement'
 import { FormField, RuleList } from '../../../components/FormField'
 import { Loaded } from '../../../components/Loaded'
 import { SmsCodeField } from '../../../components/SmsCodeButton'
 import { channel, deviceId } from '../../../lib/auth'
 import { chooseCenter, chosenCenter } from '../../../lib/center'
 import { errorText, fieldErrors } from '../../../lib/errors'
-import { alipayAuthCode } from '../../../lib/platform-auth'
+import { alipayAuthCode, runFaceFlow, wechatLoginCode } from '../../../lib/platform-auth'
 import { useBusy } from '../../../lib/use-busy'
 import { useRequest } from '../../../lib/use-request'
 import '../../../components/FormField.css'
 
-type Started = { resetToken: string; phoneMasked: string; methods: ('sms' | 'alipay')[] }
+type Method = 'sms' | 'alipay' | 'face'
+type Started = { resetToken: string; phoneMasked: string; methods: Method[] }
 type Errors = Partial<
   Record<'center' | 'idNumber' | 'name' | 'smsCode' | 'newPassword' | 'confirmPassword' | 'form', string>
 >
 
 /**
  * 忘记密码 (issue 11; not in the manual): 1) 公积金中心, 身份证号码, 姓名; 2) a code sent to the phone
- * on record (masked) — in Alipay, 支付宝身份验证 instead — and the new password twice. Afterwards
+ * on record (masked) — or the channel's own check instead: 支付宝身份验证 in Alipay, 刷脸 in WeChat —
+ * and the new password twice. Afterwards
  * every login of the person has ended; they log in with the new password.
  */
 export default function ResetPasswordPage() {
@@ -37,6 +40,7 @@ export default function ResetPasswordPage() {
   const [newPassword, setNewPassword] = useState('')
   const [confirmPassword, setConfirmPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
+  const [faceAgreement, setFaceAgreement] = useState(false)
   const { busy, run } = useBusy()
 
   const next = () => {
@@ -66,20 +70,39 @@ export default function ResetPasswordPage() {
     }
   }
 
-  const finish = (method: 'sms' | 'alipay') => {
+  /** whether the new password is ready; if not, the first rule it breaks is shown under its field */
+  const passwordReady = () => {
+    const pw = checkAppPassword(newPassword)
+    const problem: Errors = !pw.ok
+      ? { newPassword: pw.message }
+      : confirmPassword !== newPassword
+        ? { confirmPassword: '两次输入的新密码不一致' }
+        : {}
+    setErrors(problem)
+    return Object.keys(problem).length === 0
+  }
+
+  /** what proves the person for `method`: the code typed, Alipay's auth code, or a finished 刷脸 */
+  const proofOf = async (method: Method, resetToken: string) => {
+    if (method === 'sms') return { smsCode: smsCode.trim() }
+    if (method === 'alipay') return { authCode: await alipayAuthCode(['auth_user'], deviceId()) }
+    const wxCode = await wechatLoginCode(deviceId())
+    const face = await api.startPasswordResetFace({ resetToken, ...(wxCode ? { wxCode } : {}) })
+    await runFaceFlow(face.verifyId)
+    return { verifyId: face.verifyId }
+  }
+
+  const finish = (method: Method) => {
+    setFaceAgreement(false)
     if (!started) return
     if (method === 'sms') {
       const code = checkSmsCode(smsCode)
       if (!code.ok) return setErrors({ smsCode: code.message })
     }
-    const pw = checkAppPassword(newPassword)
-    if (!pw.ok) return setErrors({ newPassword: pw.message })
-    if (confirmPassword !== newPassword) return setErrors({ confirmPassword: '两次输入的新密码不一致' })
-    setErrors({})
+    if (!passwordReady()) return
     return run(
       async () => {
-        const proof =
-          method === 'sms' ? { smsCode: smsCode.trim() } : { authCode: await alipayAuthCode(['auth_user'], deviceId()) }
+        const proof = await proofOf(method, started.resetToken)
         await api.resetPassword({ resetToken: started.resetToken, method, ...proof, newPassword, confirmPassword })
         await Taro.showModal({ title: '密码已重置', content: '请使用新密码登录。', showCancel: false })
         Taro.navigateBack()
@@ -171,8 +194,34 @@ export default function ResetPasswordPage() {
                 使用支付宝身份验证
               </Button>
             )}
+            {started.methods.includes('face') && (
+              <Button
+                block
+                fill="outline"
+                type="primary"
+                className="reset-face"
+                disabled={busy}
+                onClick={() => passwordReady() && setFaceAgreement(true)}
+                style={{ marginTop: 12 }}
+              >
+                使用刷脸验证
+              </Button>
+            )}
           </View>
-          <Text className="form-note">重置成功后，该账号在所有设备上的登录都将退出。</Text>
+          <Text className="form-note">
+            {started.methods.includes('face')
+              ? '收不到验证码时，可填写新密码后使用刷脸验证本人身份。'
+              : started.methods.includes('alipay')
+                ? '收不到验证码时，可填写新密码后使用支付宝身份验证。'
+                : ''}
+            重置成功后，该账号在所有设备上的登录都将退出。
+          </Text>
+          <FaceAgreement
+            visible={faceAgreement}
+            busy={busy}
+            onAgree={() => finish('face')}
+            onClose={() => setFaceAgreement(false)}
+          />
         </>
       )}
 
