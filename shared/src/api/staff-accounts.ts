@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { appPasswordSchema, checkAppPassword, passwordChangeSchema } from '../validation'
 import { id, instant, isoDate, okOutput, page, pageInput } from './common'
 import { defineOperation, emptyInput } from './contract'
