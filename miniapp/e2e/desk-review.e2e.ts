@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { localEnv } from '../../scripts/lib/stack'
 import { launch, settled, shot, vis } from './browser'
+import { docImage, pdf } from './files'
 
 /**
  * Issue 13, the review console as a desk tool: a reviewer works through three applications with the
@@ -13,7 +14,8 @@ import { launch, settled, shot, vis } from './browser'
 const XSS = '<img src=x onerror=alert(1)>'
 let browser: Browser
 let reviewerOf: (center: string) => Promise<{ username: string }>
-let waitingIn: (center: string, n: number) => Promise<string[]>
+/** n waiting applications; each has an image (the first named `imageName`) and PDFs */
+let waitingIn: (center: string, n: number, imageName?: string) => Promise<string[]>
 
 beforeAll(async () => {
   const e = inject('e2e')
@@ -21,12 +23,21 @@ beforeAll(async () => {
   const { makeReviewer } = await import('../../functions/test/factory')
   const apps = await import('../../functions/test/applications')
   reviewerOf = (center) => makeReviewer(center)
-  waitingIn = async (center, n) => {
+  waitingIn = async (center, n, imageName) => {
     const ids: string[] = []
     for (let i = 0; i < n; i++) {
       const p = await apps.sealed(center)
       const { body } = await apps.create(p, { kind: 'termination' })
-      await apps.uploadRequired(p, body)
+      const image = await docImage(browser, 'scan.jpg', `身份证明 ${i + 1}`, 'image/jpeg', 30 + 90 * i)
+      let first = true
+      await apps.uploadRequired(p, body, (category) => {
+        if (!first) {
+          return { fileName: `${category}.pdf`, contentType: 'application/pdf', bytes: pdf(`${category} ${i + 1}`) }
+        }
+        first = false
+        const fileName = i === 0 && imageName ? imageName : `${category}.jpg`
+        return { fileName, contentType: 'image/jpeg', bytes: image.buffer }
+      })
       const res = await apps.submit(p, body.id)
       if (res.statusCode !== 200) throw new Error(res.body)
       ids.push(body.id)
@@ -64,7 +75,27 @@ async function workThrough(page: Page, ids: string[], label: string) {
     const seen = new Set<string>()
     for (let f = 0; f < total; f++) {
       await expect.poll(() => where.textContent()).toMatch(new RegExp(`^${f + 1}/${total}`))
-      seen.add(`${await where.textContent()} ${await vis(page, '.viewer__name').textContent()}`)
+      const name = await vis(page, '.viewer__name').textContent()
+      seen.add(`${await where.textContent()} ${name}`)
+      if (name?.endsWith('.jpg')) {
+        // an image at full size: loaded, then zoomed in and turned by keys
+        await expect
+          .poll(() => page.locator('.viewer img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+          .toBe(640)
+        if (i === 0) {
+          // the file name written as HTML is shown as its text, and no element came of it
+          expect(name).toBe(`${XSS}.jpg`)
+          await expect(page.locator('img[src="x"]').count()).resolves.toBe(0)
+          await shot(page, `desk-${label}-image`)
+          await page.keyboard.press('+')
+          await page.keyboard.press('r')
+          await settled(page)
+          await shot(page, `desk-${label}-image-zoomed`)
+        }
+      } else if (i === 0) {
+        await vis(page, '.viewer__pdf').waitFor()
+        await shot(page, `desk-${label}-pdf`)
+      }
       await page.keyboard.press('ArrowRight')
     }
     expect(seen.size).toBe(total)
@@ -74,7 +105,10 @@ async function workThrough(page: Page, ids: string[], label: string) {
     if (i === 1) {
       await page.keyboard.press('b')
       await vis(page, '.review-dialog textarea').waitFor()
-      await vis(page, '.review-dialog textarea').fill(`${XSS} 请重新上传`)
+      // the reason box has the keyboard as soon as the dialog opens
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+      await page.keyboard.type(`${XSS} 请重新上传`)
+      await shot(page, `desk-${label}-return`)
       await page.keyboard.press('Control+Enter')
     } else {
       await page.keyboard.press('a')
@@ -95,7 +129,8 @@ describe('a reviewer works through three applications with the keyboard only', (
     ['C65040', { width: 375, height: 812 }, '375'],
   ])('at %s, %j', async (center, size, label) => {
     const reviewer = await reviewerOf(center)
-    const ids = await waitingIn(center, 3)
+    // the first application's image is named as an attack: it must show as text
+    const ids = await waitingIn(center, 3, `${XSS}.jpg`)
     const { page, context } = await deskOf(size)
     await page.goto(`${inject('e2e').webUrl}/admin/`)
     await vis(page, '.admin-login__username input').waitFor()

@@ -330,9 +330,7 @@ describe('the review queue', () => {
 
     // four approvals at once (different applications, one center) and one return
     const approvals = await Promise.all(
-      ids
-        .slice(0, 4)
-        .map((id) => approveHandler(eventFor(approveApplication, { id }, { token: reviewer.token }))),
+      ids.slice(0, 4).map((id) => approveHandler(eventFor(approveApplication, { id }, { token: reviewer.token }))),
     )
     expect(approvals.map((r) => r.statusCode)).toEqual([200, 200, 200, 200])
     const returned = await returnHandler(

@@ -112,6 +112,9 @@ export function ReviewDialog({
           showCount
           rows={4}
           fixed
+          // a reason is what the dialog is for: the keyboard is in the box at once (an approval's
+          // optional opinion is not focused, so Enter confirms it)
+          focus={visible && Boolean(required)}
           onChange={(v) => {
             setText(v)
             if (errors.field) setErrors({})
