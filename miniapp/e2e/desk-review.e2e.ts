@@ -80,7 +80,7 @@ async function workThrough(page: Page, ids: string[], label: string) {
       if (name?.endsWith('.jpg')) {
         // an image at full size: loaded, then zoomed in and turned by keys
         await expect
-          .poll(() => page.locator('.viewer img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+          .poll(() => vis(page, '.viewer img').evaluate((img: HTMLImageElement) => img.naturalWidth))
           .toBe(640)
         if (i === 0) {
           // the file name written as HTML is shown as its text, and no element came of it

@@ -48,7 +48,8 @@ export function ReviewDialog({
     }
   }, [visible])
 
-  // keyboard: Ctrl/⌘+Enter (or Enter outside the text box) confirms, Esc cancels
+  // keyboard: Ctrl/⌘+Enter (or Enter outside the text box) confirms, Esc cancels. Listened to in
+  // the capture phase: Taro's text box stops its keydown events from bubbling.
   useEffect(() => {
     if (!visible) return
     const onKey = (e: KeyboardEvent) => {
@@ -56,11 +57,13 @@ export function ReviewDialog({
       if (e.key === 'Escape') onClose()
       else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !inText)) {
         e.preventDefault()
-        confirm().catch(() => {})
+        e.stopPropagation()
+        // as the dialog's own button: closes when done, stays open showing the errors otherwise
+        confirm().then(onClose, () => {})
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   })
 
   const confirm = async () => {

@@ -1,5 +1,6 @@
 import type { OutputOf } from '@gjj/shared/api/contract'
 import type { listStaff } from '@gjj/shared/api/staff-accounts'
+import { APP_PASSWORD_MAX, APP_PASSWORD_MIN } from '@gjj/shared/validation'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -132,7 +133,7 @@ function NewAccount({ onCreated }: { onCreated: () => unknown }) {
           <Input
             className="console-form__input staff-new__password"
             type="password"
-            placeholder="8到20位，至少三种字符"
+            placeholder={`${APP_PASSWORD_MIN}到${APP_PASSWORD_MAX}位，至少三种字符`}
             value={password}
             maxLength={128}
             onChange={setPassword}
