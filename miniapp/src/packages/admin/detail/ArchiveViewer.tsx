@@ -77,7 +77,8 @@ export function ArchiveViewer({ archive }: { archive: ArchiveCategoryFiles[] }) 
             className="viewer__image"
             src={file.url as string}
             mode="widthFix"
-            style={{ transform: `scale(${zoom}) rotate(${turn}deg)` }}
+            // zoom grows the image's box (the stage scrolls to every part of it); rotation turns it
+            style={{ width: `${zoom * 100}%`, transform: `rotate(${turn}deg)` }}
           />
         )}
       </View>
