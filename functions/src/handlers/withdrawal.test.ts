@@ -654,6 +654,39 @@ describe('money moves exactly once', () => {
     expect(feeNow.status).toBe('submitted')
   })
 
+  test('a transaction cancelled only by another in flight (TransactionConflict) is tried again and goes through once', async () => {
+    const { p, app } = await readyToSubmit()
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    const reviewer = await makeReviewer('C65430')
+    const balanceBefore = (await accounts.getAccount(p.person.accountNo))?.balanceFen as number
+    const ledgerBefore = (await ledgerOf(p.person.accountNo)).length
+    const send = db.send.bind(db)
+    let conflicts = 2
+    vi.spyOn(db, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteCommand' && conflicts > 0) {
+        conflicts--
+        const reasons = [{ Code: 'None' }, { Code: 'TransactionConflict' }]
+        return Promise.reject(
+          Object.assign(new Error('TransactionCanceledException'), {
+            name: 'TransactionCanceledException',
+            CancellationReasons: reasons,
+          }),
+        )
+      }
+      return send(command as never)
+    }) as never)
+    const res = await approveHandler(eventFor(approveApplication, { id: app.id }, { token: reviewer.token }))
+    vi.restoreAllMocks()
+    expect(conflicts).toBe(0)
+    expect(res.statusCode).toBe(200)
+    const after = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(after.status).toBe('approved')
+    expect(after.timeline.filter((e) => e.action === 'approve')).toHaveLength(1)
+    // the closing withdrawal's records, once: more than before, and the account emptied once
+    expect((await ledgerOf(p.person.accountNo)).length).toBeGreaterThan(ledgerBefore)
+    expect((await accounts.getAccount(p.person.accountNo))?.balanceFen).toBeLessThan(balanceBefore)
+  })
+
   test.each([
     ['TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }],
     ['ThrottlingException', {}],
