@@ -25,7 +25,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['functions/src/**/*.test.ts'],
+          // site/: the static site's upload, against s3rver
+          include: ['functions/src/**/*.test.ts', 'site/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'functions/src/**/*.unit.test.ts'],
           globalSetup: ['functions/test/global-setup.ts'],
           setupFiles: ['functions/test/setup-env.ts', SUITE_CLOCK],

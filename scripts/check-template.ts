@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root } from './lib/resources'
+import { siteChecks, type Template } from './lib/site-checks'
 
 /**
  * Checks the CloudFormation template `npm run package` produced: the table, the private bucket,
- * every function on nodejs22.x, IAM limited to that table and bucket, logs kept ≥ 180 days.
+ * every function on nodejs22.x, IAM limited to that table and bucket, logs kept ≥ 180 days, and the
+ * static site (lib/site-checks.ts: private bucket, HTTPS-only CloudFront, security headers, CORS).
  */
 type Resource = { Type: string; Properties: Record<string, unknown> }
 const template = JSON.parse(
@@ -83,6 +85,8 @@ check(
   !JSON.stringify(statements).includes('"dynamodb:*"') && !JSON.stringify(statements).includes('"s3:*"'),
   'no wildcard actions',
 )
+
+for (const c of siteChecks(template as Template)) check(c.ok, c.what)
 
 if (failures.length) {
   console.error(`template check failed: ${failures.length}`)

@@ -18,8 +18,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function benchFirstScreen(runs = 5) {
   const outDir = join(root, 'node_modules', '.cache', 'gjj-bench-h5')
   // the login page asks nothing of the API before it paints; an address nobody listens on
-  const built = await buildH5({ apiUrl: 'http://127.0.0.1:9', outDir })
-  const web = await serveWeb(await freePort(), outDir)
+  const apiUrl = 'http://127.0.0.1:9'
+  const built = await buildH5({ apiUrl, outDir })
+  // served as `npm start` and the deployed site serve it: compressed, with the site's headers
+  const web = await serveWeb(await freePort(), outDir, { api: [apiUrl], archive: [] })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox'],

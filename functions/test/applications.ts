@@ -25,14 +25,28 @@ export async function create(p: TestPerson, data: Record<string, unknown>) {
   return { res, body: bodyOf<Detail & { code?: string; message?: string }>(res) }
 }
 
-/** uploads one small file per required category through the presigned POST, as the client does */
-export async function uploadRequired(p: TestPerson, app: Detail) {
+/** an archive file as the client uploads it */
+export interface ArchiveUpload {
+  fileName: string
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png'
+  bytes: Uint8Array
+}
+
+/**
+ * uploads one file per required category through the presigned POST, as the client does: by
+ * default a small PDF named after the category; `fileFor` chooses another (an image, a name)
+ */
+export async function uploadRequired(p: TestPerson, app: Detail, fileFor?: (category: string) => ArchiveUpload) {
   for (const c of app.archive.filter((a) => a.required)) {
-    const bytes = new TextEncoder().encode(`%PDF-1.4 ${c.key}`)
+    const f = fileFor?.(c.key) ?? {
+      fileName: `${c.key}.pdf`,
+      contentType: 'application/pdf' as const,
+      bytes: new TextEncoder().encode(`%PDF-1.4 ${c.key}`),
+    }
     const res = await uploadHandler(
       eventFor(
         requestUploadUrl,
-        { id: app.id, category: c.key, fileName: `${c.key}.pdf`, contentType: 'application/pdf', size: bytes.length },
+        { id: app.id, category: c.key, fileName: f.fileName, contentType: f.contentType, size: f.bytes.length },
         { token: p.token },
       ),
     )
@@ -40,7 +54,7 @@ export async function uploadRequired(p: TestPerson, app: Detail) {
     const { url, fields } = bodyOf<{ url: string; fields: Record<string, string> }>(res)
     const form = new FormData()
     for (const [k, v] of Object.entries(fields)) form.append(k, v)
-    form.append('file', new Blob([bytes], { type: 'application/pdf' }), `${c.key}.pdf`)
+    form.append('file', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.contentType }), f.fileName)
     const posted = await fetch(url, { method: 'POST', body: form })
     expect(posted.status, await posted.text()).toBeLessThan(300)
   }

@@ -47,7 +47,17 @@ export default defineConfig<'webpack5'>(async () => {
       router: { mode: 'hash' },
       webpackChain: resolveWorkspace,
       compile: { include: [sharedSrc] },
-      miniCssExtractPluginOption: { ignoreOrder: true },
+      // every script and stylesheet under static/ with its content hash in the name: the site serves
+      // static/ a year, immutable, and the pages never cached (site/headers.cjs cacheControlOf)
+      output: {
+        filename: 'static/js/[name].[contenthash:8].js',
+        chunkFilename: 'static/js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'static/css/[name].[contenthash:8].css',
+        chunkFilename: 'static/css/[name].[contenthash:8].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

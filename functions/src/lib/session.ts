@@ -18,7 +18,7 @@ export interface StaffSession {
   staffId: string
   centerCode: string
   /** the staff record's first role; the information services check the record's `roles` themselves */
-  role: 'reviewer' | 'publisher' | 'regionAdmin'
+  role: 'reviewer' | 'publisher' | 'regionAdmin' | 'centerAdmin'
 }
 
 export type SessionData = DepositorSession | StaffSession

@@ -1,8 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { ValidationFailed } from '../lib/errors'
 import type { Tx } from './audit'
 import { db, table } from './client'
-import { decodeCursor, encodeCursor } from './paging'
+import { decodeCursor, decodeIndexCursor, encodeCursor } from './paging'
 import { writeGuarded } from './transaction'
 
 /**
@@ -121,32 +120,13 @@ export async function listDesk(scope: string, limit: number, cursor: string | un
       ExpressionAttributeValues: { ':pk': gsi1pk },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeDeskCursor(cursor, gsi1pk),
+      ExclusiveStartKey: decodeIndexCursor(cursor, gsi1pk),
     }),
   )
   return {
     items: (out.Items ?? []).map((item) => strip(item) as unknown as NewsItem),
     nextCursor: encodeCursor(out.LastEvaluatedKey),
   }
-}
-
-/** a gsi1 cursor is accepted only for the desk it came from */
-function decodeDeskCursor(cursor: string | undefined, gsi1pk: string) {
-  if (!cursor) return undefined
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
-    const names = Object.keys(key).sort().join(',')
-    if (
-      key.gsi1pk === gsi1pk &&
-      names === 'gsi1pk,gsi1sk,pk,sk' &&
-      Object.values(key).every((v) => typeof v === 'string')
-    ) {
-      return key
-    }
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ path: ['cursor'], message: '分页参数无效，请刷新后重试' }])
 }
 
 export type WriteOutcome = 'ok' | 'conflict'

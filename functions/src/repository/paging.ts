@@ -28,3 +28,22 @@ export function decodeCursor(cursor: string | undefined, pk: string): Key | unde
   }
   throw new ValidationFailed([{ path: ['cursor'], message: '分页参数无效，请刷新后重试' }])
 }
+
+/** a gsi1 cursor, accepted only for the index partition it came from */
+export function decodeIndexCursor(cursor: string | undefined, gsi1pk: string): Key | undefined {
+  if (!cursor) return undefined
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Key
+    const names = Object.keys(key).sort().join(',')
+    if (
+      key.gsi1pk === gsi1pk &&
+      names === 'gsi1pk,gsi1sk,pk,sk' &&
+      Object.values(key).every((v) => typeof v === 'string')
+    ) {
+      return key
+    }
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ path: ['cursor'], message: '分页参数无效，请刷新后重试' }])
+}

@@ -1,10 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ApplicationKind } from '@gjj/shared/catalog'
 import type { ApplicationState } from '@gjj/shared/workflow'
 import type { ApplicationItem } from './applications'
 import { db, table } from './client'
 import { decodeCursor, encodeCursor } from './paging'
-import { plain, type StoredItem, type Write } from './transaction'
+import { plain, type StoredItem, type TxItem, type Write } from './transaction'
 
 /**
  * The review queue (审批): a set of items per center and status, pk CENTERAPPS#<center>#<status>,
@@ -23,7 +23,23 @@ export interface QueueEntry {
 }
 
 /** the states a center lists: an application is queued once submitted, until it ends */
-export const QUEUED_STATES: readonly ApplicationState[] = ['submitted', 'approved', 'returned']
+export const QUEUED_STATES = ['submitted', 'approved', 'returned'] as const satisfies readonly ApplicationState[]
+export type QueuedState = (typeof QUEUED_STATES)[number]
+
+/**
+ * How many applications a center has in each queued state (the console's 待审批 12 · 已退回 3 ·
+ * 审批通过 240): counters moved in the same transaction as the entries, so they are exact. A
+ * center's counters are spread over COUNT_SHARDS items (shard = the application id's last
+ * character), so two reviewers deciding different applications at once seldom touch the same item
+ * (a transaction conflicts with another in flight on the same item); one Query reads them all.
+ */
+const COUNT_SHARDS = 8
+const countsPartition = (centerCode: string) => `CENTERAPPS#${centerCode}#COUNTS`
+export const queueCountKey = (centerCode: string, shard: number) => ({
+  pk: countsPartition(centerCode),
+  sk: `SHARD#${shard}`,
+})
+const shardOf = (id: string) => id.charCodeAt(id.length - 1) % COUNT_SHARDS
 
 const queuePartition = (centerCode: string, status: ApplicationState) => `CENTERAPPS#${centerCode}#${status}`
 export const queueKey = (centerCode: string, status: ApplicationState, submittedAt: string, id: string) => ({
@@ -44,8 +60,8 @@ export function queueEntryFromItem(i: StoredItem): QueueEntry {
   }
 }
 
-const isQueued = (app: ApplicationItem): app is ApplicationItem & { submittedAt: string } =>
-  app.submittedAt !== null && QUEUED_STATES.includes(app.status)
+const isQueued = (app: ApplicationItem): app is ApplicationItem & { submittedAt: string; status: QueuedState } =>
+  app.submittedAt !== null && (QUEUED_STATES as readonly ApplicationState[]).includes(app.status)
 
 /** the queue writes of a step from `before` to `after`: out of the old status's set, into the new one's */
 export function moveInQueue(before: ApplicationItem, after: ApplicationItem): Write[] {
@@ -81,7 +97,73 @@ export function moveInQueue(before: ApplicationItem, after: ApplicationItem): Wr
       }),
     )
   }
+  const from = isQueued(before) ? before.status : undefined
+  const to = isQueued(after) ? after.status : undefined
+  if (from !== to) writes.push(plain(countChange(after.centerCode, shardOf(after.id), from, to)))
   return writes
+}
+
+/** one shard's counters: one out of `from`'s, one into `to`'s */
+function countChange(centerCode: string, shard: number, from?: QueuedState, to?: QueuedState): TxItem {
+  const adds = [...(from ? ['#from :down'] : []), ...(to ? ['#to :up'] : [])]
+  return {
+    Update: {
+      TableName: table,
+      Key: queueCountKey(centerCode, shard),
+      UpdateExpression: `SET entity = :e ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: { ...(from ? { '#from': from } : {}), ...(to ? { '#to': to } : {}) },
+      ExpressionAttributeValues: { ':e': 'QueueCounts', ...(from ? { ':down': -1 } : {}), ...(to ? { ':up': 1 } : {}) },
+    },
+  }
+}
+
+export type QueueCounts = Record<QueuedState, number>
+
+/** a center's counts per queued state: one Query of its counter shards */
+export async function queueCounts(centerCode: string): Promise<QueueCounts> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': countsPartition(centerCode) },
+    }),
+  )
+  const counts = Object.fromEntries(QUEUED_STATES.map((s) => [s, 0])) as QueueCounts
+  for (const shard of out.Items ?? []) for (const s of QUEUED_STATES) counts[s] += (shard[s] as number | undefined) ?? 0
+  return counts
+}
+
+/**
+ * Counts a center's queue from its entries and writes the result as the counters (shard 0 holds
+ * it, the others are zeroed): for a local table kept from before the counters existed.
+ */
+export async function recountQueue(centerCode: string): Promise<QueueCounts> {
+  const counts = Object.fromEntries(QUEUED_STATES.map((s) => [s, 0])) as QueueCounts
+  for (const status of QUEUED_STATES) {
+    let start: Record<string, unknown> | undefined
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': queuePartition(centerCode, status) },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      )
+      counts[status] += out.Count ?? 0
+      start = out.LastEvaluatedKey
+    } while (start)
+  }
+  for (let shard = 0; shard < COUNT_SHARDS; shard++) {
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...queueCountKey(centerCode, shard), entity: 'QueueCounts', ...(shard === 0 ? counts : {}) },
+      }),
+    )
+  }
+  return counts
 }
 
 export async function listQueue(
@@ -89,6 +171,8 @@ export async function listQueue(
   status: ApplicationState,
   opts: {
     limit: number
+    /** by submission time, oldest first */
+    ascending: boolean
     cursor?: string
     kind?: string
     /** first and last stored instants of the submission window (China days: clock's chinaDayRange) */
@@ -126,7 +210,7 @@ export async function listQueue(
         KeyConditionExpression: `pk = :pk${range}`,
         ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
         ExpressionAttributeValues: values,
-        ScanIndexForward: status === 'submitted', // the queue oldest first, history newest first
+        ScanIndexForward: opts.ascending,
         Limit: opts.limit - items.length,
         ExclusiveStartKey: start,
       }),

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { SessionData } from '../lib/session'
+import type { SessionData, StaffSession } from '../lib/session'
 import { db, queryAll, table } from './client'
 import { type Outcome, plain, type StoredItem, transact, type Write } from './transaction'
 
@@ -45,7 +45,7 @@ export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: numbe
       kind: 'staff',
       staffId: i.staffId as string,
       centerCode: i.centerCode as string,
-      role: 'reviewer',
+      role: (i.role as StaffSession['role'] | undefined) ?? 'reviewer',
       expiresAt,
     }
   }

@@ -1,11 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { StaffRole } from '@gjj/shared/api/publishing'
-import { db, table } from './client'
+import { db, queryAll, table } from './client'
 import { plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
- * Center staff (审批人员). profile: pk STAFF#<id>, sk PROFILE; login lookup (unique): pk
- * LOGIN#STAFF#<username>, sk LOGIN → staffId.
+ * Center staff (审批人员, 信息发布, 中心管理员).
+ * - profile: pk STAFF#<id>, sk PROFILE; on gsi1 as CENTER#<code>#STAFF / <username> (账号管理 lists a
+ *   center's staff in one Query); `version` moves on every change (optimistic lock).
+ * - login lookup (unique): pk LOGIN#STAFF#<username>, sk LOGIN → staffId.
+ * - active admins of a center: pk CENTER#<code>, sk STAFFADMINS, `active` — changed in the same
+ *   transaction as an admin's creation, disabling or re-enabling, with the condition `active > 1` on
+ *   a disabling: the last active admin of a center cannot be disabled, even by two admins at once.
  */
 export interface StaffItem {
   staffId: string
@@ -18,12 +23,18 @@ export interface StaffItem {
   roles?: StaffRole[]
   passwordHash: string
   createdAt: string
+  /** 已停用: no login, sessions ended (issue 13) */
+  disabled?: boolean
+  /** a password set by someone else: changed before anything else */
+  mustChangePassword?: boolean
   /** moves with every change that must end the member's sessions; absent (0) on older items */
   version: number
 }
 
 export const staffKey = (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' })
 export const staffLoginKey = (username: string) => ({ pk: `LOGIN#STAFF#${username}`, sk: 'LOGIN' })
+export const centerStaffIndexKey = (centerCode: string) => `CENTER#${centerCode}#STAFF`
+export const centerAdminsKey = (centerCode: string) => ({ pk: `CENTER#${centerCode}`, sk: 'STAFFADMINS' })
 
 export function staffFromItem(i: StoredItem): StaffItem {
   return {
@@ -35,6 +46,8 @@ export function staffFromItem(i: StoredItem): StaffItem {
     ...(i.roles ? { roles: i.roles as StaffRole[] } : {}),
     passwordHash: i.passwordHash as string,
     createdAt: i.createdAt as string,
+    ...(i.disabled ? { disabled: true } : {}),
+    ...(i.mustChangePassword ? { mustChangePassword: true } : {}),
     version: (i.version as number | undefined) ?? 0,
   }
 }
@@ -49,15 +62,112 @@ export async function getStaff(staffId: string): Promise<StaffItem | undefined> 
   return out.Item ? staffFromItem(out.Item) : undefined
 }
 
-export async function createStaff(s: Omit<StaffItem, 'version'>): Promise<void> {
+/** a center's staff, by username: one Query of gsi1 */
+export async function listCenterStaff(centerCode: string): Promise<StaffItem[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :g',
+    ExpressionAttributeValues: { ':g': centerStaffIndexKey(centerCode) },
+  })
+  return items.map(staffFromItem)
+}
+
+const isAdmin = (s: Pick<StaffItem, 'role' | 'roles'>) => staffRoles(s).includes('centerAdmin')
+
+function adminCount(centerCode: string, delta: 1 | -1): Write<{ reason: 'lastAdmin' }> {
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: centerAdminsKey(centerCode),
+        UpdateExpression: 'SET entity = :e ADD active :d',
+        ...(delta < 0
+          ? {
+              ConditionExpression: 'active > :one',
+              ExpressionAttributeValues: { ':d': -1, ':one': 1, ':e': 'StaffAdmins' },
+            }
+          : { ExpressionAttributeValues: { ':d': 1, ':e': 'StaffAdmins' } }),
+      },
+    },
+    onFailure: () => ({ reason: 'lastAdmin' as const }),
+  }
+}
+
+/**
+ * A new staff member and their login name, with `also` (an audit entry) in one transaction.
+ * `usernameTaken` when the login name is someone's already.
+ */
+export async function createStaff(s: Omit<StaffItem, 'version'>, also: Write[] = []) {
   const unique = { ConditionExpression: 'attribute_not_exists(pk)' }
-  await transact([
+  const outcome = await transact<{ reason: 'usernameTaken' | 'lastAdmin' }>([
     plain({
-      Put: { TableName: table, Item: { ...staffKey(s.staffId), entity: 'Staff', ...s, version: 1 }, ...unique },
+      Put: {
+        TableName: table,
+        Item: {
+          ...staffKey(s.staffId),
+          entity: 'Staff',
+          gsi1pk: centerStaffIndexKey(s.centerCode),
+          gsi1sk: s.username,
+          ...s,
+          version: 1,
+        },
+        ...unique,
+      },
     }),
-    plain({
-      Put: { TableName: table, Item: { ...staffLoginKey(s.username), entity: 'Login', staffId: s.staffId }, ...unique },
-    }),
+    {
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...staffLoginKey(s.username), entity: 'Login', staffId: s.staffId },
+          ...unique,
+        },
+      },
+      onFailure: () => ({ reason: 'usernameTaken' as const }),
+    },
+    ...(isAdmin(s) && !s.disabled ? [adminCount(s.centerCode, 1)] : []),
+    ...also,
+  ])
+  if (!outcome.ok && outcome.reason !== 'usernameTaken') throw new Error(`staff not created: ${outcome.reason}`)
+  return outcome as { ok: true } | { ok: false; reason: 'usernameTaken' }
+}
+
+/** the record is at `version` as read (0: an item from before versions, which has none) */
+const atVersion = (version: number) =>
+  version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v'
+
+export type StaffChange = Partial<Pick<StaffItem, 'disabled' | 'mustChangePassword' | 'passwordHash'>>
+
+/**
+ * Changes a staff record read at `s.version`, with `also` (an audit entry) in one transaction.
+ * Disabling an admin takes one from the center's active admins (refused for the last one);
+ * re-enabling adds one. `staffChanged` when the record moved since it was read.
+ */
+export async function changeStaff(s: StaffItem, change: StaffChange, at: string, also: Write[] = []) {
+  const names = Object.keys(change) as (keyof StaffChange)[]
+  const wasActive = !s.disabled
+  const nowActive = change.disabled === undefined ? wasActive : !change.disabled
+  const adminWrites = isAdmin(s) && wasActive !== nowActive ? [adminCount(s.centerCode, nowActive ? 1 : -1)] : []
+  const { version } = s
+  return transact<{ reason: 'staffChanged' | 'lastAdmin' }>([
+    {
+      item: {
+        Update: {
+          TableName: table,
+          Key: staffKey(s.staffId),
+          UpdateExpression: `SET ${names.map((n) => `${n} = :${n}`).join(', ')}${names.length ? ', ' : ''}updatedAt = :at, version = :next`,
+          ConditionExpression: atVersion(version),
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(names.map((n) => [`:${n}`, change[n]])),
+            ':at': at,
+            ...(version === 0 ? {} : { ':v': version }),
+            ':next': version + 1,
+          },
+        },
+      },
+      onFailure: () => ({ reason: 'staffChanged' as const }),
+    },
+    ...adminWrites,
+    ...also,
   ])
 }
 
@@ -73,8 +183,7 @@ export function staffUnchanged(s: Pick<StaffItem, 'staffId' | 'version'>): Write
       ConditionCheck: {
         TableName: table,
         Key: staffKey(s.staffId),
-        ConditionExpression:
-          s.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v',
+        ConditionExpression: atVersion(s.version),
         ...(s.version === 0 ? {} : { ExpressionAttributeValues: { ':v': s.version } }),
       },
     },

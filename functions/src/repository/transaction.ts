@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
@@ -9,8 +10,10 @@ import { db } from './client'
  * Each write names what its failed condition means (`onFailure`), told the item as it was when the
  * condition failed (DynamoDB returns it: ReturnValuesOnConditionCheckFailure ALL_OLD), so a caller
  * gets `{ ok: false, reason: 'insufficientBalance' }` instead of reading cancellation positions. A
- * cancellation without a failed condition (a conflicting transaction, throttling) is thrown as it is:
- * the error boundary answers a retryable 503 and nothing was written.
+ * cancellation only by other transactions in flight on its items (TransactionConflict) is tried
+ * again up to 3 times after a short random pause; one without a failed condition after that
+ * (conflicts, throttling) is thrown as it is: the error boundary answers a retryable 503 and
+ * nothing was written.
  */
 export type TxItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
 
@@ -68,28 +71,43 @@ export async function transactOnce<F extends Failure = never>(
   return run(writes, requestToken)
 }
 
+/** how often a transaction cancelled only by others in flight on its items is tried again */
+const CONFLICT_RETRIES = 3
+
 async function run<F extends Failure>(writes: Write<F>[], requestToken?: string): Promise<Outcome<F | Duplicate>> {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: writes.map(askForOldItem),
-        ...(requestToken ? { ClientRequestToken: requestToken } : {}),
-      }),
-    )
-    return { ok: true }
-  } catch (error) {
-    if (requestToken && isIdempotencyClash(error)) return { ok: false, reason: 'duplicate' }
-    if (!isTransactionCanceled(error)) throw error
-    const reasons =
-      (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
-        .CancellationReasons ?? []
-    const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed')
-    const onFailure = writes[failed]?.onFailure
-    if (!onFailure) throw error
-    const old = reasons[failed]?.Item
-    return { ok: false, ...onFailure(old ? unmarshall(old) : undefined) }
+  const items = writes.map(askForOldItem)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // a retry after a cancellation is a new request: the cancelled one wrote nothing
+      const token = attempt === 0 ? requestToken : requestToken && randomUUID()
+      await db.send(new TransactWriteCommand({ TransactItems: items, ...(token ? { ClientRequestToken: token } : {}) }))
+      return { ok: true }
+    } catch (error) {
+      if (requestToken && isIdempotencyClash(error)) return { ok: false, reason: 'duplicate' }
+      if (!isTransactionCanceled(error)) throw error
+      const reasons =
+        (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
+          .CancellationReasons ?? []
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed')
+      if (failed < 0 && onlyConflicts(reasons) && attempt < CONFLICT_RETRIES) {
+        // another transaction was in flight on one of the items (e.g. a busy counter): as AWS
+        // advises, try again after a short random pause; conditions are evaluated afresh
+        await sleep(10 + Math.random() * 40 * (attempt + 1))
+        continue
+      }
+      const onFailure = writes[failed]?.onFailure
+      if (!onFailure) throw error
+      const old = reasons[failed]?.Item
+      return { ok: false, ...onFailure(old ? unmarshall(old) : undefined) }
+    }
   }
 }
+
+const onlyConflicts = (reasons: { Code?: string }[]) =>
+  reasons.some((r) => r.Code === 'TransactionConflict') &&
+  reasons.every((r) => !r.Code || r.Code === 'None' || r.Code === 'TransactionConflict')
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** all or nothing, where only the first item (an entity at the version read) may fail: 'conflict' */
 export async function writeGuarded(items: TxItem[]): Promise<'ok' | 'conflict'> {

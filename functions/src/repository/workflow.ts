@@ -103,7 +103,17 @@ export async function move<F extends Failure = never>(
     ...(m.to === 'approved' ? [recordApproval(app, m.at)] : []),
     recordEvent(app.id, event(m.at, m.action, m.by, app.status, m.to, m.opinion ?? null)),
     ...(m.attach ?? []).map((f) => attachFile(app.id, f.fileId, f.key)),
-    ...(m.audit ? [recordAudit({ at: m.at, target: applicationKey(app.id).pk, ...m.audit })] : []),
+    ...(m.audit
+      ? [
+          recordAudit({
+            at: m.at,
+            target: applicationKey(app.id).pk,
+            // a reviewer's step is on their center's log (操作日志)
+            ...(m.audit.actor.startsWith('staff:') ? { centerCode: app.centerCode } : {}),
+            ...m.audit,
+          }),
+        ]
+      : []),
     ...(m.effects ?? []),
   ]
   // a token of its own: the SDK's retry of a call whose answer was lost changes nothing twice;

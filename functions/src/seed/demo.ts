@@ -23,6 +23,12 @@ export const demoStaff = [
   { staffId: 'S65430002', username: 'altay.reviewer2', name: '审批员 阿勒泰二', centerCode: 'C65430' },
   { staffId: 'S65010001', username: 'urumqi.reviewer', name: '审批员 乌鲁木齐', centerCode: 'C65010' },
 ] as const
+
+/** center admins (中心管理员, 账号管理 and 操作日志) of the demo: one at 阿勒泰, one at 乌鲁木齐 (issue 13) */
+export const demoAdmins = [
+  { staffId: 'S65430901', username: 'altay.admin', name: '管理员 阿勒泰', centerCode: 'C65430' },
+  { staffId: 'S65010901', username: 'urumqi.admin', name: '管理员 乌鲁木齐', centerCode: 'C65010' },
+] as const
 export const DEMO_HOTLINE_PASSWORD = '135790'
 
 export interface DemoLoan {

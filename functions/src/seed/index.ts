@@ -5,12 +5,13 @@ import { putAccountWithLedger } from '../repository/accounts'
 import { putApplication, recordEvent } from '../repository/applications'
 import { auditPut } from '../repository/audit'
 import { putBankCard } from '../repository/bank-cards'
-import { putCenters } from '../repository/centers'
+import { listCenters, putCenters } from '../repository/centers'
 import { createDepositor } from '../repository/depositors'
 import { putLoanWithRecords } from '../repository/loans'
 import { hasMarker, putMarker } from '../repository/meta'
 import { writeNews } from '../repository/news'
 import { putOutlets } from '../repository/outlets'
+import { recountQueue } from '../repository/queue'
 import { createStaff } from '../repository/staff'
 import { transact } from '../repository/transaction'
 import { NEWS_IMAGE_PREFIX, REGION_SOURCE } from '../services/news'
@@ -20,6 +21,7 @@ import {
   DEMO_PASSWORD,
   DEMO_STAFF_PASSWORD,
   demoAccount,
+  demoAdmins,
   demoBankCard,
   demoDepositor,
   demoLoan,
@@ -38,10 +40,36 @@ import { demoNews, demoOutlets, demoPublishers } from './info'
  * either gets them on its next start. Returns whether it wrote anything.
  */
 export async function seedDemoData(): Promise<boolean> {
+  const fresh = !(await hasMarker('SEED#demo'))
+  const counted = await seedQueueCounts(fresh)
   const people = await seedPeople()
   const signed = await seedSignedLoans()
   const info = await seedInfo()
-  return people || signed || info
+  const admins = await seedAdmins()
+  return people || signed || info || admins || counted
+}
+
+/**
+ * The queue's counters (added in issue 13: marker SEED#queue-counts): a table from before has
+ * queue entries without counters, so each center's are counted once; a fresh table needs nothing.
+ */
+async function seedQueueCounts(fresh: boolean): Promise<boolean> {
+  if (await hasMarker('SEED#queue-counts')) return false
+  if (!fresh) for (const c of await listCenters()) await recountQueue(c.code)
+  await putMarker('SEED#queue-counts', nowIso())
+  return !fresh
+}
+
+/** the demo center admins (added in issue 13: marker SEED#admins); their password needs no change */
+async function seedAdmins(): Promise<boolean> {
+  if (await hasMarker('SEED#admins')) return false
+  const at = nowIso()
+  const staffPassword = await hashPassword(DEMO_STAFF_PASSWORD)
+  for (const s of demoAdmins) {
+    await createStaff({ ...s, role: 'centerAdmin', roles: ['centerAdmin'], passwordHash: staffPassword, createdAt: at })
+  }
+  await putMarker('SEED#admins', at)
+  return true
 }
 
 /** the demo people whose loans are signed for 按月委托提取 (added in issue 12: marker SEED#deduction) */

@@ -413,7 +413,7 @@ export async function approve(caller: StaffSession, id: string, opinion: string 
         id: newId('E'),
         actor: `staff:${caller.staffId}`,
         action: 'approveApplication',
-        detail: booking.detail,
+        detail: { ...booking.detail, ...(opinion ? { opinion } : {}) },
       },
       effects: booking.effects,
     })

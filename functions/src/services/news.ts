@@ -175,6 +175,7 @@ function audit(staff: StaffItem, action: string, n: news.NewsItem, at: string) {
     action,
     target: `news:${n.id}`,
     detail: { title: n.title, scope: n.scope, status: n.status, version: n.version, staffName: staff.name },
+    centerCode: staff.centerCode,
   })
 }
 

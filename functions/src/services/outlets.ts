@@ -81,6 +81,7 @@ const audit = (
     action,
     target: `outlet:${o.centerCode}:${o.id}`,
     detail: { name: o.name, centerCode: o.centerCode, staffName: staff.name },
+    centerCode: staff.centerCode,
   })
 
 const CHANGED = () => new Conflict('CHANGED', '该网点已被他人修改，请刷新后重试')

@@ -9,7 +9,7 @@ import { coded } from '../lib/codes'
 import { NotFound } from '../lib/errors'
 import * as accounts from '../repository/accounts'
 import { getDepositor } from '../repository/depositors'
-import { listQueue } from '../repository/queue'
+import { listQueue, queueCounts } from '../repository/queue'
 import type { StaffSession } from '../repository/sessions'
 import { centerBundle, detail, summary } from './applications'
 import { reviewLoanFigures } from './loan-business'
@@ -24,15 +24,17 @@ import { retirementAgeReached } from './withdrawal-rules'
  */
 export async function queue(caller: StaffSession, q: ParsedInputOf<typeof listReviewQueue>) {
   const status: ApplicationState = q.status ?? 'submitted'
-  const [, page] = await Promise.all([
+  const [, page, counts] = await Promise.all([
     staffWithRole(caller, 'reviewer'),
     listQueue(caller.centerCode, status, {
       limit: q.limit ?? 20,
+      ascending: q.order ? q.order === 'asc' : status === 'submitted', // the queue oldest first, history newest first
       ...(q.cursor ? { cursor: q.cursor } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
       ...chinaDayRange(q.submittedFrom, q.submittedTo),
       ...(q.q ? { q: q.q } : {}),
     }),
+    q.cursor ? null : queueCounts(caller.centerCode),
   ])
   return {
     // an entry holds what the queue shows; its one date is the submission
@@ -42,6 +44,7 @@ export async function queue(caller: StaffSession, q: ParsedInputOf<typeof listRe
       idNumberMasked: e.idNumberMasked,
     })),
     nextCursor: page.nextCursor,
+    counts,
   }
 }
 

@@ -1,12 +1,13 @@
 import type { staffLogin } from '@gjj/shared/api/admin'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
-import { Unauthorized } from '../lib/errors'
+import { AppError } from '../lib/errors'
 import { getCenter } from '../repository/centers'
 import { staffLockId } from '../repository/limits'
 import type { StaffSession } from '../repository/sessions'
 import * as staff from '../repository/staff'
 import { checkPassword } from './login-guard'
 import { openSession } from './sessions'
+import { activeStaff } from './staff-roles'
 
 /**
  * Center staff sign in (审批人员), beside the depositors' auth.ts: the same password guard
@@ -21,6 +22,7 @@ async function staffProfile(s: staff.StaffItem) {
     centerCode: s.centerCode,
     centerName: center?.name ?? s.centerCode,
     roles: staff.staffRoles(s),
+    mustChangePassword: s.mustChangePassword === true,
   }
 }
 
@@ -35,6 +37,8 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
     lockOf: staffLockId,
     wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
   })
+  // told only after the right password: a guess learns nothing about the account
+  if (s.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系中心管理员')
   const [session, profile] = await Promise.all([
     openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }, staff.staffUnchanged(s)),
     staffProfile(s),
@@ -43,7 +47,5 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
 }
 
 export async function me(caller: StaffSession) {
-  const s = await staff.getStaff(caller.staffId)
-  if (!s) throw new Unauthorized()
-  return staffProfile(s)
+  return staffProfile(await activeStaff(caller))
 }

@@ -19,6 +19,8 @@ export const staffSchema = z.object({
   centerName: z.string(),
   /** what the console offers: 审批 (reviewer), 新闻/网点 (publisher), 自治区通知 (regionAdmin) */
   roles: z.array(staffRoleSchema),
+  /** a password set by a center admin (or the first admin's command): 修改密码 before anything else */
+  mustChangePassword: z.boolean(),
 })
 
 export const staffLogin = defineOperation({
@@ -59,6 +61,13 @@ export const reviewQueueItemSchema = applicationSummarySchema.extend({
   idNumberMasked: maskedIdNumber,
 })
 
+/** how many of the center's applications are in each state the queue lists (the status chips) */
+export const queueCountsSchema = z.object({
+  submitted: z.number().int(),
+  returned: z.number().int(),
+  approved: z.number().int(),
+})
+
 export const listReviewQueue = defineOperation({
   name: 'listReviewQueue',
   method: 'GET',
@@ -73,8 +82,11 @@ export const listReviewQueue = defineOperation({
     submittedTo: isoDate.optional(),
     /** 姓名 or 个人账号 */
     q: z.string({ error: '请输入姓名或个人账号' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
+    /** by submission time: oldest first (待审批's default) or newest first (the others' default) */
+    order: z.enum(['asc', 'desc'], { error: '排序方式只能是 asc 或 desc' }).optional(),
   }),
-  output: page(reviewQueueItemSchema),
+  // counts per state on the first page (no cursor); null on the pages after it
+  output: page(reviewQueueItemSchema).extend({ counts: queueCountsSchema.nullable() }),
 })
 
 export const getReviewDetail = defineOperation({

@@ -11,6 +11,7 @@ import * as outlet from './outlet'
 import * as privacy from './privacy'
 import * as profile from './profile'
 import * as publishing from './publishing'
+import * as staffAccounts from './staff-accounts'
 import * as system from './system'
 import * as withdrawal from './withdrawal'
 
@@ -78,6 +79,13 @@ export const operations = {
   getReviewDetail: admin.getReviewDetail,
   approveApplication: admin.approveApplication,
   returnApplication: admin.returnApplication,
+  changeStaffPassword: staffAccounts.changeStaffPassword,
+  listStaff: staffAccounts.listStaff,
+  createStaff: staffAccounts.createStaff,
+  disableStaff: staffAccounts.disableStaff,
+  enableStaff: staffAccounts.enableStaff,
+  resetStaffPassword: staffAccounts.resetStaffPassword,
+  listStaffAudit: staffAccounts.listStaffAudit,
 
   listNews: news.listNews,
   getNews: news.getNews,

@@ -13,8 +13,10 @@ import { outletKindSchema, outletSchema, outletServiceSchema } from './outlet'
  * outlets), 'regionAdmin' (region-wide notices). A staff member may hold several. Everything here
  * needs 'publisher', except region-wide notices, which need 'regionAdmin'; a staff member without
  * the role gets 403, another center's news or outlet is 404, and every change is audited.
+ * 'centerAdmin' (中心管理员) manages the center's staff accounts and reads its audit log
+ * (staff-accounts.ts).
  */
-export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin'] as const
+export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin', 'centerAdmin'] as const
 export const staffRoleSchema = z.enum(STAFF_ROLES)
 export type StaffRole = z.infer<typeof staffRoleSchema>
 

@@ -10,7 +10,13 @@ import { staffApi } from './staff-api'
 
 export type Staff = OutputOf<typeof staffMe>
 
-const TITLES: Record<ConsoleSection, string> = { queue: '审批', news: '新闻管理', outlets: '网点管理' }
+const TITLES: Record<ConsoleSection, string> = {
+  queue: '审批',
+  news: '新闻管理',
+  outlets: '网点管理',
+  staff: '账号管理',
+  audit: '操作日志',
+}
 
 /**
  * The top of every console list page: who is signed in, their center, 退出登录, and the sections
@@ -22,9 +28,11 @@ export function ConsoleBar({ current, children }: { current: ConsoleSection; chi
   const me = useRequest(() => staffApi.staffMe())
   const sections = me.data ? sectionsFor(me.data.roles) : []
   const allowed = !me.data || sections.includes(current)
+  const mustChange = me.data?.mustChangePassword === true
   useEffect(() => {
-    if (!allowed && me.data) Taro.redirectTo({ url: homeFor(me.data.roles) })
-  }, [allowed, me.data])
+    if (mustChange) Taro.redirectTo({ url: adminUrl.password() })
+    else if (!allowed && me.data) Taro.redirectTo({ url: homeFor(me.data.roles) })
+  }, [allowed, me.data, mustChange])
   return (
     <>
       <View className="reviewer">
@@ -32,6 +40,9 @@ export function ConsoleBar({ current, children }: { current: ConsoleSection; chi
           <Text className="reviewer__name">{me.data?.name ?? (me.error ? '工作人员' : '…')}</Text>
           <Text className="reviewer__center">{me.data?.centerName ?? ' '}</Text>
         </View>
+        <Text className="reviewer__password" onClick={() => Taro.navigateTo({ url: adminUrl.password() })}>
+          修改密码
+        </Text>
         <Text className="reviewer__logout" onClick={signOut}>
           退出登录
         </Text>
@@ -49,7 +60,7 @@ export function ConsoleBar({ current, children }: { current: ConsoleSection; chi
           ))}
         </View>
       )}
-      {me.data && allowed && children ? children(me.data) : null}
+      {me.data && allowed && !mustChange && children ? children(me.data) : null}
     </>
   )
 }

@@ -14,6 +14,7 @@ describe('what the console offers', () => {
       ['reviewer', 'publisher'],
       ['queue', 'news', 'outlets'],
     ],
+    [['centerAdmin'], ['staff', 'audit']],
   ] as const)('roles %j open %j', (roles, sections) => {
     expect(sectionsFor(roles)).toEqual(sections)
   })
@@ -26,5 +27,11 @@ describe('what the console offers', () => {
     // outside the console, or the login itself: the home page
     expect(afterLogin('/pages/me/index', ['publisher'])).toBe(adminUrl.news())
     expect(afterLogin(adminUrl.login(), ['reviewer'])).toBe(adminUrl.queue())
+    expect(homeFor(['centerAdmin'])).toBe(adminUrl.staff())
+  })
+
+  test('a password set by an admin is changed before anything else', () => {
+    expect(afterLogin(encodeURIComponent(adminUrl.outlets()), ['publisher'], true)).toBe(adminUrl.password())
+    expect(afterLogin(undefined, ['reviewer'], true)).toBe(adminUrl.password())
   })
 })

@@ -17,15 +17,24 @@ export const adminUrl = {
     `${ROOT}/news-edit/index${id ? `?id=${encodeURIComponent(id)}` : region ? '?region=1' : ''}`,
   outlets: () => `${ROOT}/outlets/index`,
   outletEdit: (id?: string) => `${ROOT}/outlet-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  /** 账号管理 and 操作日志 (center admin, issue 13) */
+  staff: () => `${ROOT}/staff/index`,
+  audit: () => `${ROOT}/audit/index`,
+  /** 修改密码: any staff member; the only page open while a password set by an admin is unchanged */
+  password: () => `${ROOT}/password/index`,
 }
 
-/** what a staff member may open: 审批 for reviewers, 新闻/网点 for publishers, 自治区通知 for the region's admin */
-export type ConsoleSection = 'queue' | 'news' | 'outlets'
+/**
+ * what a staff member may open: 审批 for reviewers, 新闻/网点 for publishers, 自治区通知 for the
+ * region's admin, 账号管理/操作日志 for a center admin
+ */
+export type ConsoleSection = 'queue' | 'news' | 'outlets' | 'staff' | 'audit'
 export function sectionsFor(roles: readonly StaffRole[]): ConsoleSection[] {
   const out: ConsoleSection[] = []
   if (roles.includes('reviewer')) out.push('queue')
   if (roles.includes('publisher') || roles.includes('regionAdmin')) out.push('news')
   if (roles.includes('publisher')) out.push('outlets')
+  if (roles.includes('centerAdmin')) out.push('staff', 'audit')
   return out
 }
 
@@ -47,9 +56,15 @@ function decoded(text: string): string {
  * Where to go after signing in: the page named by `redirect` when it is a page of the console
  * (the API client sends an expired reviewer here with the page they were on), else the first
  * section the roles open (homeFor).
- * A review without its id (the H5 build's page stack carries no query) is the queue too.
+ * A review without its id (the H5 build's page stack carries no query) is the queue too. A password
+ * set by an admin is changed first (修改密码).
  */
-export function afterLogin(redirect: string | undefined, roles: readonly StaffRole[] = ['reviewer']): string {
+export function afterLogin(
+  redirect: string | undefined,
+  roles: readonly StaffRole[] = ['reviewer'],
+  mustChangePassword = false,
+): string {
+  if (mustChangePassword) return adminUrl.password()
   const target = redirect ? decoded(redirect) : ''
   const inConsole = target.startsWith(`${ROOT}/`) && !target.startsWith(`${ROOT}/login/`)
   const idLess = target.startsWith(DETAIL) && !/[?&]id=[^&]/.test(target)

@@ -1,8 +1,9 @@
 import * as admin from '@gjj/shared/api/admin'
 import * as publishing from '@gjj/shared/api/publishing'
+import * as staffAccounts from '@gjj/shared/api/staff-accounts'
 import { apiOf, tokenStore } from '../../../api/client'
 import { operationsOf } from '../../../api/operations'
-import { adminUrl } from './routes'
+import { adminUrl } from './console-urls'
 
 /** a reviewer's session token, kept apart from any depositor session */
 export const staffSession = tokenStore('gjj.staffSession')
@@ -12,7 +13,11 @@ export const staffSession = tokenStore('gjj.staffSession')
  * session goes to the console's login. It lives here, so only the H5 build (the one the console is
  * built into) holds it.
  */
-/** every /api/admin/ operation: review (admin) and publishing (news, outlets) */
-export const consoleOperations = { ...operationsOf(admin), ...operationsOf(publishing) }
+/** every /api/admin/ operation: review (admin), publishing (news, outlets), staff accounts and audit */
+export const consoleOperations = {
+  ...operationsOf(admin),
+  ...operationsOf(publishing),
+  ...operationsOf(staffAccounts),
+}
 
 export const staffApi = apiOf(consoleOperations, { store: staffSession, loginPage: adminUrl.login() })

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ApiRequestError } from '../../../api'
 import { amountLabel, amountText } from '../../../lib/application'
 import { errorText, fieldErrors } from '../../../lib/errors'
@@ -11,6 +11,15 @@ import { ReviewDialog, type SubmitOutcome } from './ReviewDialog'
 import type { ReviewDetail } from './types'
 
 type Mode = 'approve' | 'return'
+
+/** 常用退回原因: a tap fills the reason, which can still be edited (free text allowed) */
+const COMMON_RETURN_REASONS = [
+  '档案材料不清晰，请重新上传',
+  '缺少必要的证明材料，请补充上传',
+  '上传的材料与申请类型不符',
+  '银行卡信息有误，请核对后重新提交',
+  '申请金额与材料不符，请核对',
+]
 
 function approveMessage(d: ReviewDetail) {
   const label = amountLabel(d.kind)
@@ -39,9 +48,29 @@ const DIALOGS = {
  * 【退回】 and 【审批通过】 at the foot of the review, each through its dialog. After the action the
  * review reloads; when someone else acted first (409) the reviewer is told so and it reloads too.
  */
-export function ReviewBar({ detail, onChanged }: { detail: ReviewDetail; onChanged: () => void }) {
+export function ReviewBar({
+  detail,
+  onChanged,
+  onDecided,
+}: {
+  detail: ReviewDetail
+  onChanged: () => void
+  /** after 审批通过 or 退回: the next application waiting opens (issue 13) */
+  onDecided?: () => unknown
+}) {
   const [mode, setMode] = useState<Mode>()
   const can = (m: Mode) => detail.availableActions.includes(m)
+  // A: 审批通过, B: 退回 (退回 needs a reason: the dialog opens)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      if (mode || (target && /^(INPUT|TEXTAREA)$/.test(target.tagName))) return
+      if (e.key === 'a' && detail.availableActions.includes('approve')) setMode('approve')
+      else if (e.key === 'b' && detail.availableActions.includes('return')) setMode('return')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [mode, detail.availableActions])
   if (!can('approve') && !can('return')) return null
 
   const finish = (title: string, icon: 'success' | 'none') => {
@@ -56,6 +85,7 @@ export function ReviewBar({ detail, onChanged }: { detail: ReviewDetail; onChang
       if (mode === 'approve') await staffApi.approveApplication({ id: detail.id, ...(text ? { opinion: text } : {}) })
       else await staffApi.returnApplication({ id: detail.id, reason: text })
       finish(DIALOGS[mode].success, 'success')
+      if (onDecided) setTimeout(() => void onDecided(), 600)
       return { done: true }
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 409) {
@@ -93,6 +123,7 @@ export function ReviewBar({ detail, onChanged }: { detail: ReviewDetail; onChang
         message={mode === 'return' ? '退回后缴存人可修改并重新提交，或结束流程。' : approveMessage(detail)}
         placeholder={dialog.placeholder}
         required={mode === 'return' ? '请填写退回原因' : undefined}
+        suggestions={mode === 'return' ? COMMON_RETURN_REASONS : []}
         confirmText={dialog.confirmText}
         onSubmit={submit}
         onClose={() => setMode(undefined)}

@@ -18,6 +18,8 @@ interface Props {
   confirmText: string
   onSubmit: (text: string) => Promise<SubmitOutcome>
   onClose: () => void
+  /** common texts a tap puts in the box (常用退回原因); the box stays editable */
+  suggestions?: readonly string[]
 }
 
 /**
@@ -34,6 +36,7 @@ export function ReviewDialog({
   confirmText,
   onSubmit,
   onClose,
+  suggestions = [],
 }: Props) {
   const [text, setText] = useState('')
   const [errors, setErrors] = useState<{ field?: string; form?: string }>({})
@@ -44,6 +47,24 @@ export function ReviewDialog({
       setErrors({})
     }
   }, [visible])
+
+  // keyboard: Ctrl/⌘+Enter (or Enter outside the text box) confirms, Esc cancels. Listened to in
+  // the capture phase: Taro's text box stops its keydown events from bubbling.
+  useEffect(() => {
+    if (!visible) return
+    const onKey = (e: KeyboardEvent) => {
+      const inText = (e.target as HTMLElement | null)?.tagName === 'TEXTAREA'
+      if (e.key === 'Escape') onClose()
+      else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !inText)) {
+        e.preventDefault()
+        e.stopPropagation()
+        // as the dialog's own button: closes when done, stays open showing the errors otherwise
+        confirm().then(onClose, () => {})
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  })
 
   const confirm = async () => {
     const value = text.trim()
@@ -77,6 +98,15 @@ export function ReviewDialog({
     >
       <View className="review-dialog__body">
         <Text className="review-dialog__message">{message}</Text>
+        {suggestions.length > 0 && (
+          <View className="review-dialog__suggestions">
+            {suggestions.map((r) => (
+              <Text key={r} className="review-dialog__suggestion" onClick={() => setText(r)}>
+                {r}
+              </Text>
+            ))}
+          </View>
+        )}
         <TextArea
           className={`review-dialog__text${errors.field ? ' review-dialog__text--error' : ''}`}
           value={text}
@@ -85,6 +115,9 @@ export function ReviewDialog({
           showCount
           rows={4}
           fixed
+          // a reason is what the dialog is for: the keyboard is in the box at once (an approval's
+          // optional opinion is not focused, so Enter confirms it)
+          focus={visible && Boolean(required)}
           onChange={(v) => {
             setText(v)
             if (errors.field) setErrors({})

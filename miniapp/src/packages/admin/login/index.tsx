@@ -24,7 +24,7 @@ export default function AdminLoginPage() {
     if (!staffSession.token) return
     staffApi
       .staffMe()
-      .then((me) => Taro.redirectTo({ url: afterLogin(params.redirect, me.roles) }))
+      .then((me) => Taro.redirectTo({ url: afterLogin(params.redirect, me.roles, me.mustChangePassword) }))
       .catch(() => staffSession.clear())
   }, [params.redirect])
 
@@ -38,7 +38,7 @@ export default function AdminLoginPage() {
         const res = await staffApi.staffLogin({ username: username.trim(), password })
         staffSession.set(res.session.token)
         Taro.showToast({ title: '登录成功', icon: 'success' })
-        Taro.redirectTo({ url: afterLogin(params.redirect, res.staff.roles) })
+        Taro.redirectTo({ url: afterLogin(params.redirect, res.staff.roles, res.staff.mustChangePassword) })
       },
       (e) => {
         setErrors(fieldErrors(e, ['username', 'password']))
@@ -50,8 +50,8 @@ export default function AdminLoginPage() {
   return (
     <AdminPage className="admin-login">
       <View className="admin-login__banner">
-        <Text className="admin-login__title">审批管理后台</Text>
-        <Text className="admin-login__subtitle">住房公积金中心审批人员登录</Text>
+        <Text className="admin-login__title">业务管理控制台</Text>
+        <Text className="admin-login__subtitle">住房公积金中心工作人员登录</Text>
       </View>
       <View className="admin-login__wrap">
         <View className="admin-login__card">
@@ -86,7 +86,7 @@ export default function AdminLoginPage() {
               登录
             </Button>
           </View>
-          <Text className="admin-login__hint">仅限缴存中心审批人员使用；连续输错5次密码将锁定30分钟</Text>
+          <Text className="admin-login__hint">仅限公积金中心工作人员使用；连续输错5次密码将锁定30分钟</Text>
         </View>
       </View>
     </AdminPage>

@@ -18,14 +18,18 @@ const calendarDay = (d: unknown) => {
   return `${y}-${pad(m as number)}-${pad(day as number)}`
 }
 
+export type QueueCounts = Record<QueueFilters['status'], number>
+
 interface Props {
   value: QueueFilters
+  /** the center's applications per status (unfiltered), once the first page has come */
+  counts?: QueueCounts
   onChange: (next: QueueFilters) => void
   onRefresh: () => void
 }
 
 /** 审批队列 filters: status, business kind, submitted date range, 姓名或个人账号 */
-export function FilterBar({ value, onChange, onRefresh }: Props) {
+export function FilterBar({ value, counts, onChange, onRefresh }: Props) {
   const [text, setText] = useState(value.q)
   const [picking, setPicking] = useState(false)
   const today = chinaToday()
@@ -53,6 +57,7 @@ export function FilterBar({ value, onChange, onRefresh }: Props) {
             onClick={() => s !== value.status && set({ status: s })}
           >
             {STATE_LABELS[s]}
+            {counts && <Text className="filters__count">{counts[s]}</Text>}
           </Text>
         ))}
       </View>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { DEFAULT_FILTERS, filtersKey, hasNarrowing, queueQuery } from './filters'
+import { DEFAULT_FILTERS, filtersKey, hasNarrowing, orderOf, queueQuery } from './filters'
 
 describe('the queue query', () => {
   test('asks for 待审批 by default, 20 at a time, with nothing else', () => {
@@ -37,5 +37,14 @@ describe('the queue query', () => {
   test('leaves out blank search words, so they start no new list', () => {
     expect(queueQuery({ ...DEFAULT_FILTERS, q: '   ' })).not.toHaveProperty('q')
     expect(filtersKey({ ...DEFAULT_FILTERS, q: '   ' })).toBe(filtersKey(DEFAULT_FILTERS))
+  })
+
+  test("sorts by submission time: the status's own order unless one is chosen, and a new order starts a new list", () => {
+    expect(orderOf(DEFAULT_FILTERS)).toBe('asc')
+    expect(orderOf({ ...DEFAULT_FILTERS, status: 'approved' })).toBe('desc')
+    expect(queueQuery({ ...DEFAULT_FILTERS, order: 'desc' })).toEqual({ status: 'submitted', limit: 20, order: 'desc' })
+    expect(filtersKey({ ...DEFAULT_FILTERS, order: 'desc' })).not.toBe(filtersKey(DEFAULT_FILTERS))
+    // choosing the order a status has anyway is the same list
+    expect(filtersKey({ ...DEFAULT_FILTERS, order: 'asc' })).toBe(filtersKey(DEFAULT_FILTERS))
   })
 })

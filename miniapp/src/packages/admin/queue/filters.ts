@@ -16,7 +16,12 @@ export interface QueueFilters {
   to?: string
   /** 姓名 or 个人账号 */
   q: string
+  /** by submission time; absent: the status's own order (待审批 oldest first, the others newest first) */
+  order?: 'asc' | 'desc'
 }
+
+/** the order the list is in: the chosen one, else the status's own */
+export const orderOf = (f: QueueFilters) => f.order ?? (f.status === 'submitted' ? 'asc' : 'desc')
 
 export const DEFAULT_FILTERS: QueueFilters = { status: 'submitted', q: '' }
 
@@ -29,11 +34,13 @@ export function queueQuery(f: QueueFilters, cursor?: string) {
     ...(f.from ? { submittedFrom: f.from } : {}),
     ...(f.to ? { submittedTo: f.to } : {}),
     ...(f.q.trim() ? { q: f.q.trim() } : {}),
+    ...(f.order ? { order: f.order } : {}),
     ...(cursor ? { cursor } : {}),
   }
 }
 
 /** a stable key of the filters: the list starts again when it changes */
-export const filtersKey = (f: QueueFilters) => [f.status, f.kind ?? '', f.from ?? '', f.to ?? '', f.q.trim()].join('|')
+export const filtersKey = (f: QueueFilters) =>
+  [f.status, f.kind ?? '', f.from ?? '', f.to ?? '', f.q.trim(), orderOf(f)].join('|')
 
 export const hasNarrowing = (f: QueueFilters) => Boolean(f.kind || f.from || f.to || f.q.trim())
