@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication } from '@gjj/shared/api/admin'
+import { revokeDocument } from '@gjj/shared/api/document-admin'
 import { getAnnualStatement, issueDocument, verifyDocument } from '@gjj/shared/api/documents'
 import { chinaToday } from '@gjj/shared/clock'
 import { addDays, addMonths } from '@gjj/shared/date'
@@ -16,12 +17,13 @@ import { pdfText, renderAndReadQr } from '../../test/pdf'
 import * as accounts from '../repository/accounts'
 import { db, table } from '../repository/client'
 import { getDepositor } from '../repository/depositors'
-import { getDocument, revokeDocument } from '../repository/documents'
+import { getDocument } from '../repository/documents'
 import { getLoan, loanKey } from '../repository/loans'
 import { seedDemoData } from '../seed/index'
 import { handler as approveHandler } from './approve-application'
 import { handler as annualHandler } from './get-annual-statement'
 import { handler as issueHandler } from './issue-document'
+import { handler as revokeHandler } from './revoke-document'
 import { handler as verifyHandler } from './verify-document'
 
 type Issued = {
@@ -242,7 +244,11 @@ describe('电子证明验证', () => {
       verify(body.number, body.verificationCode),
     )
     expect(expired.body.status).toBe('expired')
-    await revokeDocument(body.number, new Date().toISOString())
+    const reviewer = await makeReviewer('C65430')
+    const revoked = await revokeHandler(
+      eventFor(revokeDocument, { number: body.number, reason: '测试作废' }, { token: reviewer.token }),
+    )
+    expect(revoked.statusCode).toBe(200)
     expect((await verify(body.number, body.verificationCode)).body.status).toBe('revoked')
     // revoked: a wrong code still learns nothing
     expect(await verify(body.number, 'ZZZZZZZZ')).toEqual(wrongCode)

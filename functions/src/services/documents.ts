@@ -242,6 +242,8 @@ export async function issue(
     validUntil,
     revoked: false,
     revokedAt: null,
+    revokeReason: null,
+    revokedBy: null,
   }
   const outcome = await documents.recordIssued(doc, randomUUID())
   if (outcome.ok) return present(doc, false)

@@ -1,4 +1,5 @@
 import * as admin from '@gjj/shared/api/admin'
+import * as documentAdmin from '@gjj/shared/api/document-admin'
 import { operations } from '@gjj/shared/api/index'
 import * as publishing from '@gjj/shared/api/publishing'
 import { describe, expect, test } from 'vitest'
@@ -15,7 +16,7 @@ describe('the operations the mini-program and the review console call', () => {
   })
 
   test('the console calls exactly the /api/admin/ operations', () => {
-    const console = { ...operationsOf(admin), ...operationsOf(publishing) }
+    const console = { ...operationsOf(admin), ...operationsOf(publishing), ...operationsOf(documentAdmin) }
     expect(names(console)).toEqual(names(operations).filter((name) => !(name in depositorOperations)))
     expect(Object.values(console).every((op) => op.path.startsWith('/api/admin/'))).toBe(true)
   })
@@ -25,6 +26,7 @@ describe('the operations the mini-program and the review console call', () => {
       ...depositorOperations,
       ...operationsOf(admin),
       ...operationsOf(publishing),
+      ...operationsOf(documentAdmin),
     })) {
       expect(op.name).toBe(name)
       expect(operations[name as keyof typeof operations]).toBe(op)

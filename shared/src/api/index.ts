@@ -3,6 +3,7 @@ import * as admin from './admin'
 import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
+import * as documentAdmin from './document-admin'
 import * as documents from './documents'
 import * as loan from './loan'
 import * as loanBusiness from './loan-business'
@@ -78,6 +79,8 @@ export const operations = {
   getReviewDetail: admin.getReviewDetail,
   approveApplication: admin.approveApplication,
   returnApplication: admin.returnApplication,
+  getStaffDocument: documentAdmin.getStaffDocument,
+  revokeDocument: documentAdmin.revokeDocument,
 
   listNews: news.listNews,
   getNews: news.getNews,

@@ -1,4 +1,5 @@
 import * as admin from '@gjj/shared/api/admin'
+import * as documentAdmin from '@gjj/shared/api/document-admin'
 import * as publishing from '@gjj/shared/api/publishing'
 import { apiOf, tokenStore } from '../../../api/client'
 import { operationsOf } from '../../../api/operations'
@@ -12,7 +13,11 @@ export const staffSession = tokenStore('gjj.staffSession')
  * session goes to the console's login. It lives here, so only the H5 build (the one the console is
  * built into) holds it.
  */
-/** every /api/admin/ operation: review (admin) and publishing (news, outlets) */
-export const consoleOperations = { ...operationsOf(admin), ...operationsOf(publishing) }
+/** every /api/admin/ operation: review (admin), publishing (news, outlets) and 证明作废 (document-admin) */
+export const consoleOperations = {
+  ...operationsOf(admin),
+  ...operationsOf(publishing),
+  ...operationsOf(documentAdmin),
+}
 
 export const staffApi = apiOf(consoleOperations, { store: staffSession, loginPage: adminUrl.login() })
