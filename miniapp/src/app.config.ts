@@ -80,6 +80,7 @@ export default defineAppConfig({
               'news-edit/index',
               'outlets/index',
               'outlet-edit/index',
+              'documents/index',
             ],
           },
         ]

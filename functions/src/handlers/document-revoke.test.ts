@@ -115,6 +115,20 @@ describe('证明作废 by a reviewer of the issuing center', () => {
     expect(again.body.revokedBy).toBe(done.body.revokedBy)
   })
 
+  test('after 作废 its owner issues a new document the same day; the old one stays 已作废', async () => {
+    const p = await makeDepositor()
+    const first = await issued(p)
+    const reviewer = await makeReviewer('C65430')
+    expect((await revoke(first.number, '信息有误', reviewer.token)).status).toBe(200)
+
+    const second = await issued(p)
+    expect(second.number).not.toBe(first.number)
+    expect((await verify(second.number, second.verificationCode)).body.status).toBe('valid')
+    expect((await verify(first.number, first.verificationCode)).body.status).toBe('revoked')
+    // and the new one is the day's document again (reused), not a third
+    expect((await issued(p)).number).toBe(second.number)
+  })
+
   test('a reason of exactly 100 characters is accepted', async () => {
     const doc = await issued(await makeDepositor())
     const reviewer = await makeReviewer('C65430')

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { DocumentKind } from '@gjj/shared/api/documents'
 import { recordAudit } from './audit'
 import { db, table } from './client'
-import { type StoredItem, transact, type Write } from './transaction'
+import { plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
  * 电子证明 (issued documents, issue 15).
@@ -134,12 +134,21 @@ export type RevokeFailure = { reason: 'alreadyRevoked'; revokedAt: string | null
 
 /**
  * 作废: the document no longer verifies as genuine. One transaction: the document's update,
- * conditional on it being there, of `centerCode` and not revoked yet, and the audit entry. A
- * document revoked (or gone) meanwhile writes nothing and names why.
+ * conditional on it being there, of `centerCode` and not revoked yet; the release of its issue key
+ * (a request of its owner the same day then issues a new document instead of giving this one
+ * back); and the audit entry. A document revoked (or gone) meanwhile writes nothing and names why.
  */
 export async function revokeDocument(
   number: string,
-  r: { at: string; reason: string; centerCode: string; by: { staffId: string; name: string }; auditId: string },
+  r: {
+    at: string
+    reason: string
+    centerCode: string
+    by: { staffId: string; name: string }
+    auditId: string
+    /** the document's issue key: released, so its owner can issue a new one the same day */
+    issueKey: string
+  },
 ) {
   const update: Write<RevokeFailure> = {
     item: {
@@ -166,6 +175,15 @@ export async function revokeDocument(
   }
   return transact<RevokeFailure>([
     update,
+    plain({
+      Delete: {
+        TableName: table,
+        Key: issueKeyKey(r.issueKey),
+        ConditionExpression: 'attribute_not_exists(pk) OR #number = :n',
+        ExpressionAttributeNames: { '#number': 'number' },
+        ExpressionAttributeValues: { ':n': number },
+      },
+    }),
     recordAudit({
       at: r.at,
       id: r.auditId,

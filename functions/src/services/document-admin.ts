@@ -62,6 +62,7 @@ export async function revoke(caller: StaffSession, number: string, reason: strin
     centerCode: caller.centerCode,
     by,
     auditId: newId('E'),
+    issueKey: doc.issueKey,
   })
   if (!outcome.ok) {
     if (outcome.reason === 'alreadyRevoked') throw already(outcome.revokedAt)

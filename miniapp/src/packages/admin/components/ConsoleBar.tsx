@@ -32,6 +32,15 @@ export function ConsoleBar({ current, children }: { current: ConsoleSection; chi
           <Text className="reviewer__name">{me.data?.name ?? (me.error ? '工作人员' : '…')}</Text>
           <Text className="reviewer__center">{me.data?.centerName ?? ' '}</Text>
         </View>
+        {me.data?.roles.includes('reviewer') && (
+          <Text
+            className="reviewer__logout reviewer__documents"
+            style={{ marginRight: '8px' }}
+            onClick={() => Taro.navigateTo({ url: adminUrl.documents() })}
+          >
+            证明作废
+          </Text>
+        )}
         <Text className="reviewer__logout" onClick={signOut}>
           退出登录
         </Text>

@@ -17,6 +17,8 @@ export const adminUrl = {
     `${ROOT}/news-edit/index${id ? `?id=${encodeURIComponent(id)}` : region ? '?region=1' : ''}`,
   outlets: () => `${ROOT}/outlets/index`,
   outletEdit: (id?: string) => `${ROOT}/outlet-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  /** 证明作废 (reviewers; decision 81) */
+  documents: () => `${ROOT}/documents/index`,
 }
 
 /** what a staff member may open: 审批 for reviewers, 新闻/网点 for publishers, 自治区通知 for the region's admin */
