@@ -35,7 +35,7 @@ export function ConsoleBar({ current, children }: { current: ConsoleSection; chi
         {me.data?.roles.includes('reviewer') && (
           <Text
             className="reviewer__logout reviewer__documents"
-            style={{ marginRight: '8px' }}
+            style={{ marginRight: '8px', padding: '6px 8px' }}
             onClick={() => Taro.navigateTo({ url: adminUrl.documents() })}
           >
             证明作废

@@ -25,9 +25,9 @@ type Queued = Taro.CanvasContext & {
 
 /**
  * The chart's canvas at the device pixel ratio (uCharts then draws `ratio` pixels per CSS pixel,
- * from an unscaled context) and its CanvasContext with setFontSize in drawing order: Taro's sets
- * the font at once, so every label was drawn at the last size set. The size is still set at once
- * too, for uCharts' measureText.
+ * from an unscaled context) and its CanvasContext with setFontSize, setTextAlign and
+ * setTextBaseline in drawing order: Taro's H5 context sets them at once, so every label was drawn
+ * with the last ones set. The size is still set at once too, for uCharts' measureText.
  */
 export function prepareChart(canvasId: string, width: number, height: number) {
   const { ctx, ratio } = canvasOf(canvasId, width, height)
@@ -37,6 +37,18 @@ export function prepareChart(canvasId: string, width: number, height: number) {
     ctx.font = fontOf({ size })
     context.enqueueActions(function (this: CanvasRenderingContext2D) {
       this.font = fontOf({ size })
+    })
+  }
+  // the same for the text's alignment and baseline (right-aligned y-axis labels came out left-aligned)
+  context.setTextAlign = (align) => {
+    context.enqueueActions(function (this: CanvasRenderingContext2D) {
+      this.textAlign = align
+    })
+  }
+  context.setTextBaseline = (baseline) => {
+    const map: Record<string, CanvasTextBaseline> = { normal: 'alphabetic' }
+    context.enqueueActions(function (this: CanvasRenderingContext2D) {
+      this.textBaseline = map[baseline] ?? (baseline as CanvasTextBaseline)
     })
   }
   return { ratio, context: context as Taro.CanvasContext }
