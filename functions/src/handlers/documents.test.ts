@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication } from '@gjj/shared/api/admin'
 import { revokeDocument } from '@gjj/shared/api/document-admin'
@@ -20,6 +21,7 @@ import { getDepositor } from '../repository/depositors'
 import { getDocument } from '../repository/documents'
 import { getLoan, loanKey } from '../repository/loans'
 import { seedDemoData } from '../seed/index'
+import { bucket, s3 } from '../storage'
 import { handler as approveHandler } from './approve-application'
 import { handler as annualHandler } from './get-annual-statement'
 import { handler as issueHandler } from './issue-document'
@@ -54,6 +56,19 @@ const download = async (url: string) => {
   const res = await fetch(url)
   expect(res.status).toBe(200)
   return new Uint8Array(await res.arrayBuffer())
+}
+/** the keys of every stored document PDF */
+async function storedPdfs(): Promise<Set<string>> {
+  const keys = new Set<string>()
+  let token: string | undefined
+  do {
+    const out = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: 'documents/', ContinuationToken: token }),
+    )
+    for (const o of out.Contents ?? []) if (o.Key) keys.add(o.Key)
+    token = out.IsTruncated ? out.NextContinuationToken : undefined
+  } while (token)
+  return keys
 }
 const yuan = (fen: number) => `${formatYuan(fen)}元`
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
@@ -141,11 +156,15 @@ describe('个人住房公积金缴存使用证明', () => {
     expect(checked.body.facts).toContainEqual({ label: '身份证号', value: maskIdNumber(person?.idNumber as string) })
   })
 
-  test('20 concurrent requests of one person issue one document', async () => {
+  test('20 concurrent requests of one person issue one document, and leave one PDF', async () => {
     const p = await makeDepositor()
+    const before = await storedPdfs()
     const answers = await Promise.all(Array.from({ length: 20 }, () => issue(p, { kind: 'deposit' })))
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
     expect(new Set(answers.map((a) => a.body.number)).size).toBe(1)
+    // the requests that lost the race deleted their PDFs (decision 84)
+    const added = [...(await storedPdfs())].filter((k) => !before.has(k))
+    expect(added).toEqual([`documents/${answers[0]?.body.number}.pdf`])
     expect(answers.filter((a) => !a.body.reused).length).toBeLessThanOrEqual(1)
     const again = await issue(p, { kind: 'deposit' })
     expect(again.body).toMatchObject({ number: answers[0]?.body.number, reused: true })
