@@ -169,6 +169,9 @@ describe('证明作废: bad input and attacks, nothing written', () => {
     expect(notReviewer.status).toBe(403)
     expect(notReviewer.body.message).toBe('您没有审批权限')
     expect((await lookup(doc.number, publisher.token)).status).toBe(403)
+    // the role is checked before the number: an unknown one is 403 too, nothing to tell them apart
+    expect((await lookup('ZM20261203ABCDEFGHJK', publisher.token)).status).toBe(403)
+    expect((await revoke('ZM20261203ABCDEFGHJK', '我要作废', publisher.token)).status).toBe(403)
     await untouched(doc.number)
   })
 
