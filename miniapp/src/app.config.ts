@@ -83,6 +83,7 @@ export default defineAppConfig({
               'password/index',
               'staff/index',
               'audit/index',
+              'documents/index',
             ],
           },
         ]

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
+import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { approveApplication } from '@gjj/shared/api/admin'
+import { revokeDocument } from '@gjj/shared/api/document-admin'
 import { getAnnualStatement, issueDocument, verifyDocument } from '@gjj/shared/api/documents'
 import { chinaToday } from '@gjj/shared/clock'
 import { addDays, addMonths } from '@gjj/shared/date'
@@ -16,12 +18,14 @@ import { pdfText, renderAndReadQr } from '../../test/pdf'
 import * as accounts from '../repository/accounts'
 import { db, table } from '../repository/client'
 import { getDepositor } from '../repository/depositors'
-import { getDocument, revokeDocument } from '../repository/documents'
+import { getDocument } from '../repository/documents'
 import { getLoan, loanKey } from '../repository/loans'
 import { seedDemoData } from '../seed/index'
+import { bucket, s3 } from '../storage'
 import { handler as approveHandler } from './approve-application'
 import { handler as annualHandler } from './get-annual-statement'
 import { handler as issueHandler } from './issue-document'
+import { handler as revokeHandler } from './revoke-document'
 import { handler as verifyHandler } from './verify-document'
 
 type Issued = {
@@ -52,6 +56,19 @@ const download = async (url: string) => {
   const res = await fetch(url)
   expect(res.status).toBe(200)
   return new Uint8Array(await res.arrayBuffer())
+}
+/** the keys of every stored document PDF */
+async function storedPdfs(): Promise<Set<string>> {
+  const keys = new Set<string>()
+  let token: string | undefined
+  do {
+    const out = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: 'documents/', ContinuationToken: token }),
+    )
+    for (const o of out.Contents ?? []) if (o.Key) keys.add(o.Key)
+    token = out.IsTruncated ? out.NextContinuationToken : undefined
+  } while (token)
+  return keys
 }
 const yuan = (fen: number) => `${formatYuan(fen)}元`
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
@@ -139,11 +156,15 @@ describe('个人住房公积金缴存使用证明', () => {
     expect(checked.body.facts).toContainEqual({ label: '身份证号', value: maskIdNumber(person?.idNumber as string) })
   })
 
-  test('20 concurrent requests of one person issue one document', async () => {
+  test('20 concurrent requests of one person issue one document, and leave one PDF', async () => {
     const p = await makeDepositor()
+    const before = await storedPdfs()
     const answers = await Promise.all(Array.from({ length: 20 }, () => issue(p, { kind: 'deposit' })))
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
     expect(new Set(answers.map((a) => a.body.number)).size).toBe(1)
+    // the requests that lost the race deleted their PDFs (decision 84)
+    const added = [...(await storedPdfs())].filter((k) => !before.has(k))
+    expect(added).toEqual([`documents/${answers[0]?.body.number}.pdf`])
     expect(answers.filter((a) => !a.body.reused).length).toBeLessThanOrEqual(1)
     const again = await issue(p, { kind: 'deposit' })
     expect(again.body).toMatchObject({ number: answers[0]?.body.number, reused: true })
@@ -242,7 +263,11 @@ describe('电子证明验证', () => {
       verify(body.number, body.verificationCode),
     )
     expect(expired.body.status).toBe('expired')
-    await revokeDocument(body.number, new Date().toISOString())
+    const reviewer = await makeReviewer('C65430')
+    const revoked = await revokeHandler(
+      eventFor(revokeDocument, { number: body.number, reason: '测试作废' }, { token: reviewer.token }),
+    )
+    expect(revoked.statusCode).toBe(200)
     expect((await verify(body.number, body.verificationCode)).body.status).toBe('revoked')
     // revoked: a wrong code still learns nothing
     expect(await verify(body.number, 'ZZZZZZZZ')).toEqual(wrongCode)

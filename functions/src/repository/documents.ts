@@ -1,8 +1,8 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { DocumentKind } from '@gjj/shared/api/documents'
 import { recordAudit } from './audit'
 import { db, table } from './client'
-import { type StoredItem, transact, type Write } from './transaction'
+import { plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
  * 电子证明 (issued documents, issue 15).
@@ -39,6 +39,9 @@ export interface DocumentItem {
   validUntil: string
   revoked: boolean
   revokedAt: string | null
+  /** 作废: why, and the reviewer who did it (name and staff id) */
+  revokeReason: string | null
+  revokedBy: { staffId: string; name: string } | null
 }
 
 export const documentKey = (number: string) => ({ pk: `DOC#${number}`, sk: 'PROFILE' })
@@ -71,6 +74,8 @@ export function documentFromItem(i: StoredItem): DocumentItem {
     validUntil: i.validUntil as string,
     revoked: Boolean(i.revoked),
     revokedAt: (i.revokedAt as string | null | undefined) ?? null,
+    revokeReason: (i.revokeReason as string | null | undefined) ?? null,
+    revokedBy: (i.revokedBy as { staffId: string; name: string } | null | undefined) ?? null,
   }
 }
 
@@ -125,15 +130,67 @@ export async function recordIssued(doc: DocumentItem, auditId: string) {
   ])
 }
 
-/** 作废: the document no longer verifies as genuine (a counter action; tests use it directly) */
-export async function revokeDocument(number: string, at: string): Promise<void> {
-  await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: documentKey(number),
-      UpdateExpression: 'SET revoked = :t, revokedAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':t': true, ':at': at },
+export type RevokeFailure = { reason: 'alreadyRevoked'; revokedAt: string | null } | { reason: 'notFound' }
+
+/**
+ * 作废: the document no longer verifies as genuine. One transaction: the document's update,
+ * conditional on it being there, of `centerCode` and not revoked yet; the release of its issue key
+ * (a request of its owner the same day then issues a new document instead of giving this one
+ * back); and the audit entry. A document revoked (or gone) meanwhile writes nothing and names why.
+ */
+export async function revokeDocument(
+  number: string,
+  r: {
+    at: string
+    reason: string
+    centerCode: string
+    by: { staffId: string; name: string }
+    auditId: string
+    /** the document's issue key: released, so its owner can issue a new one the same day */
+    issueKey: string
+  },
+) {
+  const update: Write<RevokeFailure> = {
+    item: {
+      Update: {
+        TableName: table,
+        Key: documentKey(number),
+        UpdateExpression: 'SET revoked = :t, revokedAt = :at, revokeReason = :reason, revokedBy = :by',
+        ConditionExpression:
+          'attribute_exists(pk) AND centerCode = :c AND (attribute_not_exists(revoked) OR revoked = :f)',
+        ExpressionAttributeValues: {
+          ':t': true,
+          ':f': false,
+          ':at': r.at,
+          ':reason': r.reason,
+          ':by': r.by,
+          ':c': r.centerCode,
+        },
+      },
+    },
+    onFailure: (current) =>
+      current?.revoked === true
+        ? { reason: 'alreadyRevoked', revokedAt: (current.revokedAt as string | undefined) ?? null }
+        : { reason: 'notFound' },
+  }
+  return transact<RevokeFailure>([
+    update,
+    plain({
+      Delete: {
+        TableName: table,
+        Key: issueKeyKey(r.issueKey),
+        ConditionExpression: 'attribute_not_exists(pk) OR #number = :n',
+        ExpressionAttributeNames: { '#number': 'number' },
+        ExpressionAttributeValues: { ':n': number },
+      },
     }),
-  )
+    recordAudit({
+      at: r.at,
+      id: r.auditId,
+      actor: `staff:${r.by.staffId}`,
+      action: 'document.revoke',
+      target: `DOC#${number}`,
+      detail: { reason: r.reason, centerCode: r.centerCode },
+    }),
+  ])
 }

@@ -62,8 +62,14 @@ export interface DemoPerson {
   openedOn: IsoDate
   baseFen: number
   sealedMonthsAgo?: number
-  /** the employer stopped depositing after this month (retirement); the account stays 正常 */
+  /** the employer stopped depositing after this month (retirement) */
   depositsEndMonth?: string
+  /**
+   * 退休封存: the account of a person whose deposits ended is sealed this many days after the
+   * online withdrawal of last year (the employer reported the retirement late), so that today it
+   * is 封存 — never 正常 with its 缴至年月 years ago (decision 83)
+   */
+  sealedDaysAfterOnlineWithdrawal?: number
   /** withdrawals booked at the counter in past years (部分提取), each capped to what the balance of its day covers */
   pastWithdrawals?: { date: IsoDate; amountFen: number; summary: string }[]
   loan?: DemoLoan
@@ -134,7 +140,8 @@ export const demoPeople: DemoPerson[] = [
     depositsEndMonth: '2021-03',
     pastWithdrawals: [{ date: '2016-05-18', amountFen: 12_000_000, summary: '购买住房提取' }],
     onlineWithdrawal: { amountFen: 240_000, months: 12, propertyAddress: '布尔津县友谊峰路 12 号 3 栋 201 室' },
-    note: '已达法定退休年龄（2021年退休，已停缴）；去年在线办理的物业管理费提取已审批通过',
+    sealedDaysAfterOnlineWithdrawal: 20,
+    note: '已达法定退休年龄（2021年退休，已停缴，去年10月退休封存）；去年在线办理的物业管理费提取已审批通过',
   },
   {
     depositorId: 'D65010001',
@@ -387,7 +394,11 @@ export function coveredWithdrawalFen(wantedFen: number, balanceFen: number): num
  * balances run, so the stored order (TXN#<date>#<id>) is the order the balances follow.
  */
 export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountItem; ledger: LedgerEntry[] } {
-  const sealedOn = p.sealedMonthsAgo ? `${addMonths(today, -p.sealedMonthsAgo).slice(0, 8)}05` : null
+  const sealedOn = p.sealedMonthsAgo
+    ? `${addMonths(today, -p.sealedMonthsAgo).slice(0, 8)}05`
+    : p.sealedDaysAfterOnlineWithdrawal !== undefined
+      ? addDays(onlineWithdrawalDate(today), p.sealedDaysAfterOnlineWithdrawal)
+      : null
   const lastMonth = monthOf(addMonths(today, -1))
   // the earlier of the month before 封存 (or last month) and the retirement month
   const lastDepositMonth = [
@@ -414,7 +425,10 @@ export function demoAccount(p: DemoPerson, today: IsoDate): { account: AccountIt
       planned.push({ date: w.date, type: '11', amountFen: -w.amountFen, month: null, summary: w.summary })
     }
   }
-  if (sealedOn) planned.push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary: '离职封存' })
+  if (sealedOn) {
+    const summary = p.sealedMonthsAgo ? '离职封存' : '退休封存'
+    planned.push({ date: sealedOn, type: '05', amountFen: 0, month: null, summary })
+  }
   // 年终结息 for the year ending June 30, credited July 1; the amount is known only in date order
   for (let year = Number(p.openedOn.slice(0, 4)); `${year}-07-01` <= today; year++) {
     if (`${year}-06-30` > p.openedOn) {

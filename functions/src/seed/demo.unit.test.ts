@@ -70,8 +70,9 @@ function expectLedgerObeysTheRules(p: DemoPerson, today: string) {
     deposits.length ? account.personalMonthlyFen + account.employerMonthlyFen : 0,
   )
 
-  // 封存: status 02 and its entry on the day
+  // 封存: status 02 and its entry on the day; a 正常 account is paid up to last month (decision 83)
   expect(account.status).toBe(account.sealedOn ? '02' : '01')
+  if (account.status === '01') expect(account.paidUpTo).toBe(monthOf(addMonths(today, -1)))
   expect(ledger.filter((e) => e.type === '05').map((e) => e.date)).toEqual(account.sealedOn ? [account.sealedOn] : [])
 
   // 年终结息 every July 1 up to the seed date, recomputed from the ledger with shared's maths
@@ -153,6 +154,21 @@ function expectLoanObeysTheRules(p: DemoPerson, l: DemoLoan, today: string) {
 describe.each(seedDates)('demo data seeded on %s', (today) => {
   test.each(demoPeople.map((p) => [p.name, p] as const))('%s: the ledger obeys the fund’s rules', (_name, p) => {
     expectLedgerObeysTheRules(p, today)
+  })
+
+  test('张建国 (retired 2021): 退休封存 after last year’s online withdrawal, 缴至 the retirement month', () => {
+    const zhang = demoPeople.find((p) => p.name === '张建国') as DemoPerson
+    const { account, ledger } = demoAccount(zhang, today)
+    const lastYear = Number(today.slice(0, 4)) - 1
+    expect(account.status).toBe('02')
+    expect(account.sealedOn).toBe(`${lastYear}-10-08`)
+    expect(ledger.find((e) => e.type === '05')?.summary).toBe('退休封存')
+    // the withdrawal was made while the account was still 正常 (partial withdrawals need it)
+    const withdrawal = ledger.find((e) => e.summary === '物业管理费提取')
+    expect(withdrawal?.date).toBe(`${lastYear}-09-18`)
+    expect((withdrawal?.date as string) < (account.sealedOn as string)).toBe(true)
+    // sealed after his retirement month (seeded from 2022 on): deposits end with March 2021
+    if ((account.sealedOn as string) > '2021-04') expect(account.paidUpTo).toBe('2021-03')
   })
 
   test.each(demoPeople.filter((p) => p.loan).map((p) => [p.name, p] as const))(

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { DOCUMENT_TITLES } from '@gjj/shared/api/documents'
+import { DOCUMENT_TITLES, type VERIFY_STATUSES } from '@gjj/shared/api/documents'
 import { nowSeconds, today } from '../lib/clock'
 import { config } from '../lib/config'
 import { NotFound, TooManyRequests } from '../lib/errors'
@@ -19,6 +19,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest()
 export const VERIFY_WRONG_PER_MINUTE = 30
 const UNVERIFIABLE = '无法验证：证明编号或验证码不正确，请核对后重试'
 
+/** what a document is worth today: 作废 first, then 过期 after its last valid China date */
+export const statusOf = (
+  doc: Pick<documents.DocumentItem, 'revoked' | 'validUntil'>,
+): (typeof VERIFY_STATUSES)[number] => (doc.revoked ? 'revoked' : today() > doc.validUntil ? 'expired' : 'valid')
+
 export async function verify(input: { number: string; code: string }, client: string) {
   const now = nowSeconds()
   const who = client || 'unknown'
@@ -36,9 +41,8 @@ export async function verify(input: { number: string; code: string }, client: st
     }
     throw new NotFound(UNVERIFIABLE)
   }
-  const status = doc.revoked ? 'revoked' : today() > doc.validUntil ? 'expired' : 'valid'
   return {
-    status,
+    status: statusOf(doc),
     number: doc.number,
     kind: doc.kind,
     title: DOCUMENT_TITLES[doc.kind],

@@ -14,6 +14,7 @@ import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
 import { renderDocumentPdf } from '../documents/pdf'
 import { clock, today } from '../lib/clock'
 import { NotFound, RuleViolation } from '../lib/errors'
+import { log } from '../lib/log'
 import * as accounts from '../repository/accounts'
 import * as applications from '../repository/applications'
 import * as centers from '../repository/centers'
@@ -21,7 +22,7 @@ import * as depositors from '../repository/depositors'
 import * as documents from '../repository/documents'
 import * as loans from '../repository/loans'
 import type { DepositorSession } from '../repository/sessions'
-import { presignView, putObject } from '../storage'
+import { deleteObject, presignView, putObject } from '../storage'
 import { verifyUrlOf } from './document-verify'
 import { ownLoan } from './loan'
 
@@ -45,6 +46,13 @@ interface Subject {
   subjectId: string
   statement: string
   rows: { label: string; value: string }[]
+}
+
+/** best effort: a PDF no document names is deleted; when that fails it stays, logged (decision 84) */
+async function dropUnrecorded(objectKey: string) {
+  await deleteObject(objectKey).catch((error: unknown) =>
+    log.warn('an unrecorded document PDF could not be deleted', { objectKey, error: String(error) }),
+  )
 }
 
 async function personOf(session: DepositorSession) {
@@ -242,10 +250,17 @@ export async function issue(
     validUntil,
     revoked: false,
     revokedAt: null,
+    revokeReason: null,
+    revokedBy: null,
   }
-  const outcome = await documents.recordIssued(doc, randomUUID())
+  const outcome = await documents.recordIssued(doc, randomUUID()).catch(async (error: unknown) => {
+    // nothing was recorded (a conflicting transaction, throttling): this PDF belongs to no document
+    await dropUnrecorded(objectKey)
+    throw error
+  })
   if (outcome.ok) return present(doc, false)
-  // another request issued it first: give back that one (this PDF was never recorded)
+  // another request issued it first: give back that one; this PDF was never recorded (decision 84)
+  await dropUnrecorded(objectKey)
   const first = await documents.getDocument(outcome.number)
   if (!first) throw new Error(`issue key ${issueKey} names a missing document`)
   return present(first, true)

@@ -1,4 +1,5 @@
 import * as admin from '@gjj/shared/api/admin'
+import * as documentAdmin from '@gjj/shared/api/document-admin'
 import { operations } from '@gjj/shared/api/index'
 import * as publishing from '@gjj/shared/api/publishing'
 import * as staffAccounts from '@gjj/shared/api/staff-accounts'
@@ -16,7 +17,12 @@ describe('the operations the mini-program and the review console call', () => {
   })
 
   test('the console calls exactly the /api/admin/ operations', () => {
-    const console = { ...operationsOf(admin), ...operationsOf(publishing), ...operationsOf(staffAccounts) }
+    const console = {
+      ...operationsOf(admin),
+      ...operationsOf(publishing),
+      ...operationsOf(staffAccounts),
+      ...operationsOf(documentAdmin),
+    }
     expect(names(console)).toEqual(names(operations).filter((name) => !(name in depositorOperations)))
     expect(Object.values(console).every((op) => op.path.startsWith('/api/admin/'))).toBe(true)
   })
@@ -27,6 +33,7 @@ describe('the operations the mini-program and the review console call', () => {
       ...operationsOf(admin),
       ...operationsOf(publishing),
       ...operationsOf(staffAccounts),
+      ...operationsOf(documentAdmin),
     })) {
       expect(op.name).toBe(name)
       expect(operations[name as keyof typeof operations]).toBe(op)

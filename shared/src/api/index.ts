@@ -3,6 +3,7 @@ import * as admin from './admin'
 import * as application from './application'
 import * as auth from './auth'
 import * as bankCard from './bank-card'
+import * as documentAdmin from './document-admin'
 import * as documents from './documents'
 import * as loan from './loan'
 import * as loanBusiness from './loan-business'
@@ -86,6 +87,8 @@ export const operations = {
   enableStaff: staffAccounts.enableStaff,
   resetStaffPassword: staffAccounts.resetStaffPassword,
   listStaffAudit: staffAccounts.listStaffAudit,
+  getStaffDocument: documentAdmin.getStaffDocument,
+  revokeDocument: documentAdmin.revokeDocument,
 
   listNews: news.listNews,
   getNews: news.getNews,

@@ -12,6 +12,7 @@ export type Staff = OutputOf<typeof staffMe>
 
 const TITLES: Record<ConsoleSection, string> = {
   queue: '审批',
+  documents: '证明作废',
   news: '新闻管理',
   outlets: '网点管理',
   staff: '账号管理',

@@ -3,7 +3,7 @@ import { adminUrl, afterLogin, homeFor, sectionsFor } from './console-urls'
 
 describe('what the console offers', () => {
   test.each([
-    [['reviewer'], ['queue']],
+    [['reviewer'], ['queue', 'documents']],
     [['publisher'], ['news', 'outlets']],
     [['regionAdmin'], ['news']],
     [
@@ -12,7 +12,7 @@ describe('what the console offers', () => {
     ],
     [
       ['reviewer', 'publisher'],
-      ['queue', 'news', 'outlets'],
+      ['queue', 'documents', 'news', 'outlets'],
     ],
     [['centerAdmin'], ['staff', 'audit']],
   ] as const)('roles %j open %j', (roles, sections) => {

@@ -22,16 +22,18 @@ export const adminUrl = {
   audit: () => `${ROOT}/audit/index`,
   /** 修改密码: any staff member; the only page open while a password set by an admin is unchanged */
   password: () => `${ROOT}/password/index`,
+  /** 证明作废 (reviewers; decision 81) */
+  documents: () => `${ROOT}/documents/index`,
 }
 
 /**
- * what a staff member may open: 审批 for reviewers, 新闻/网点 for publishers, 自治区通知 for the
+ * what a staff member may open: 审批 and 证明作废 for reviewers, 新闻/网点 for publishers, 自治区通知 for the
  * region's admin, 账号管理/操作日志 for a center admin
  */
-export type ConsoleSection = 'queue' | 'news' | 'outlets' | 'staff' | 'audit'
+export type ConsoleSection = 'queue' | 'documents' | 'news' | 'outlets' | 'staff' | 'audit'
 export function sectionsFor(roles: readonly StaffRole[]): ConsoleSection[] {
   const out: ConsoleSection[] = []
-  if (roles.includes('reviewer')) out.push('queue')
+  if (roles.includes('reviewer')) out.push('queue', 'documents')
   if (roles.includes('publisher') || roles.includes('regionAdmin')) out.push('news')
   if (roles.includes('publisher')) out.push('outlets')
   if (roles.includes('centerAdmin')) out.push('staff', 'audit')

@@ -1,4 +1,5 @@
 import * as admin from '@gjj/shared/api/admin'
+import * as documentAdmin from '@gjj/shared/api/document-admin'
 import * as publishing from '@gjj/shared/api/publishing'
 import * as staffAccounts from '@gjj/shared/api/staff-accounts'
 import { apiOf, tokenStore } from '../../../api/client'
@@ -13,11 +14,12 @@ export const staffSession = tokenStore('gjj.staffSession')
  * session goes to the console's login. It lives here, so only the H5 build (the one the console is
  * built into) holds it.
  */
-/** every /api/admin/ operation: review (admin), publishing (news, outlets), staff accounts and audit */
+/** every /api/admin/ operation: review (admin), publishing (news, outlets), staff accounts and audit, 证明作废 */
 export const consoleOperations = {
   ...operationsOf(admin),
   ...operationsOf(publishing),
   ...operationsOf(staffAccounts),
+  ...operationsOf(documentAdmin),
 }
 
 export const staffApi = apiOf(consoleOperations, { store: staffSession, loginPage: adminUrl.login() })

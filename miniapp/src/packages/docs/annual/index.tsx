@@ -10,6 +10,7 @@ import { Rows } from '../../../components/Rows'
 import { errorText } from '../../../lib/errors'
 import { yuan } from '../../../lib/format'
 import { useRequest } from '../../../lib/use-request'
+import { paintToImage, prepareChart } from '../lib/canvas'
 import '../docs.css'
 
 type Statement = Awaited<ReturnType<typeof api.getAnnualStatement>>
@@ -26,15 +27,15 @@ function change(now: number, before: number | undefined): string {
   return d === 0 ? '（与上年持平）' : `（较上年${d > 0 ? '增加' : '减少'} ${yuan(Math.abs(d))}）`
 }
 
-/** the deposits month by month: a uCharts column chart on the page's canvas (WeChat, Alipay, H5 alike) */
+/** the deposits month by month: a uCharts column chart on the page's canvas (WeChat, Alipay, H5 alike), sharp at the device pixel ratio */
 function drawChart(s: Statement) {
-  const context = Taro.createCanvasContext(CHART)
+  const { ratio, context } = prepareChart(CHART, CHART_W, CHART_H)
   new UCharts({
     type: 'column',
     context,
-    width: CHART_W,
-    height: CHART_H,
-    pixelRatio: 1,
+    width: CHART_W * ratio,
+    height: CHART_H * ratio,
+    pixelRatio: ratio,
     animation: false,
     background: '#FFFFFF',
     color: ['#1a5fb4'],
@@ -45,22 +46,20 @@ function drawChart(s: Statement) {
     dataLabel: false,
     legend: { show: true, position: 'top' },
     xAxis: { disableGrid: true, fontSize: 9 },
-    yAxis: { data: [{ min: 0 }], gridType: 'dash' },
+    yAxis: { data: [{ min: 0, fontSize: 9 }], gridType: 'dash' },
     extra: { column: { width: 12 } },
   })
 }
 
+const SHARE_W = 300
+const SHARE_H = 400
+
 /**
- * The shareable picture: the year's summary with no name, ID number or account number on it,
- * drawn to a canvas and turned into an image the person can save or forward.
+ * The shareable picture (300 × 400 CSS pixels, exported at the device pixel ratio, capped at 3):
+ * the year's summary with no name, ID number or account number on it, drawn to a canvas and
+ * turned into an image the person can save or forward.
  */
-function drawShare(s: Statement): Promise<string> {
-  const ctx = Taro.createCanvasContext(SHARE)
-  ctx.setFillStyle('#1a5fb4')
-  ctx.fillRect(0, 0, 300, 400)
-  ctx.setFillStyle('#ffffff')
-  ctx.setFontSize(20)
-  ctx.fillText(`${s.year}年 我的公积金年度账单`, 24, 48)
+async function drawShare(s: Statement): Promise<string> {
   const lines: [string, number][] = [
     ['全年缴存', s.depositFen],
     ['年度结息', s.interestFen],
@@ -68,22 +67,16 @@ function drawShare(s: Statement): Promise<string> {
     ['贷款还款', s.loanRepaymentFen],
     ['年末余额', s.closingBalanceFen],
   ]
-  ctx.setFontSize(14)
-  lines.forEach(([label, fen], i) => {
-    ctx.fillText(label, 24, 100 + i * 48)
-    ctx.fillText(yuan(fen), 130, 100 + i * 48)
-  })
-  ctx.setFontSize(11)
-  ctx.fillText('手机公积金 · 年度账单', 24, 380)
-  return new Promise((resolve, reject) => {
-    ctx.draw(false, () => {
-      Taro.canvasToTempFilePath({
-        canvasId: SHARE,
-        success: (r) => resolve(r.tempFilePath),
-        fail: (e) => reject(new Error(e.errMsg || '生成图片失败')),
-      })
+  const { src } = await paintToImage(SHARE, SHARE_W, SHARE_H, (p) => {
+    p.rect(0, 0, SHARE_W, SHARE_H, '#1a5fb4')
+    p.text(`${s.year}年 我的公积金年度账单`, 24, 48, { size: 20, color: '#ffffff', bold: true })
+    lines.forEach(([label, fen], i) => {
+      p.text(label, 24, 100 + i * 48, { size: 14, color: '#dbe7f7' })
+      p.text(yuan(fen), 130, 100 + i * 48, { size: 16, color: '#ffffff', bold: true })
     })
+    p.text('手机公积金 · 年度账单', 24, 380, { size: 11, color: '#dbe7f7' })
   })
+  return src
 }
 
 /** 公积金账户查询 → 年度账单: a chosen China calendar year, compared with the year before */

@@ -1,0 +1,57 @@
+import * as z from 'zod'
+import { instant, isoDate } from './common'
+import { defineOperation } from './contract'
+import { documentFactSchema, documentKindSchema, documentNumber, VERIFY_STATUSES } from './documents'
+
+/**
+ * 证明作废 (issue 15 gap): a reviewer of the issuing center looks an 电子证明 up by its number and
+ * annuls it with a reason. A document of another center is "not found" (no enumeration); a
+ * document annulled once cannot be annulled again (409). After it, the public verification page
+ * answers 已作废 to whoever holds the right code.
+ */
+export const staffDocumentSchema = z.object({
+  number: z.string(),
+  kind: documentKindSchema,
+  title: z.string(),
+  /** the issuing center */
+  centerName: z.string(),
+  issuedAt: instant,
+  validUntil: isoDate,
+  status: z.enum(VERIFY_STATUSES),
+  /** the key facts printed on it (ID number masked) */
+  facts: z.array(documentFactSchema),
+  sha256: z.string(),
+  revokedAt: instant.nullable(),
+  revokeReason: z.string().nullable(),
+  /** the name of the reviewer who annulled it */
+  revokedBy: z.string().nullable(),
+})
+
+export const getStaffDocument = defineOperation({
+  name: 'getStaffDocument',
+  method: 'GET',
+  path: '/api/admin/documents/{number}',
+  audience: 'staff',
+  summary: '按编号查询本中心开具的电子证明（作废前核对）：关键信息、状态、开具中心',
+  input: z.strictObject({ number: documentNumber }),
+  output: staffDocumentSchema,
+})
+
+export const REVOKE_REASON_MAX = 100
+
+export const revokeDocument = defineOperation({
+  name: 'revokeDocument',
+  method: 'POST',
+  path: '/api/admin/documents/{number}/revoke',
+  audience: 'staff',
+  summary: '作废本中心开具的电子证明：必须填写作废原因；作废后验证页显示“已作废”',
+  input: z.strictObject({
+    number: documentNumber,
+    reason: z
+      .string({ error: '请填写作废原因' })
+      .trim()
+      .min(1, { error: '请填写作废原因' })
+      .max(REVOKE_REASON_MAX, { error: `作废原因不能超过${REVOKE_REASON_MAX}个字` }),
+  }),
+  output: staffDocumentSchema,
+})
