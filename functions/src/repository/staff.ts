@@ -81,3 +81,22 @@ export function staffUnchanged(s: Pick<StaffItem, 'staffId' | 'version'>): Write
     onFailure: () => ({ reason: 'ownerChanged' as const }),
   }
 }
+
+/**
+ * The staff member still holds `role` when the transaction commits (a role taken away since sign-in
+ * stops the step: `roleTaken`). Older items hold only `role`.
+ */
+export function stillHolds(staffId: string, role: StaffRole): Write<{ reason: 'roleTaken' }> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: staffKey(staffId),
+        ConditionExpression: 'contains(#roles, :r) OR (attribute_not_exists(#roles) AND #role = :r)',
+        ExpressionAttributeNames: { '#roles': 'roles', '#role': 'role' },
+        ExpressionAttributeValues: { ':r': role },
+      },
+    },
+    onFailure: () => ({ reason: 'roleTaken' as const }),
+  }
+}

@@ -36,7 +36,11 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
     wrong: (left) => `用户名或密码错误，还可尝试 ${left} 次`,
   })
   const [session, profile] = await Promise.all([
-    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }, staff.staffUnchanged(s)),
+    openSession(
+      // name and roles as at sign-in: approveApplication reads them here (decision 85)
+      { kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role, name: s.name, roles: staff.staffRoles(s) },
+      staff.staffUnchanged(s),
+    ),
     staffProfile(s),
   ])
   return { session, staff: profile }
