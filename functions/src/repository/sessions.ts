@@ -1,5 +1,5 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { SessionData } from '../lib/session'
+import type { SessionData, StaffSession } from '../lib/session'
 import { db, getItems, queryAll, table } from './client'
 import { type Outcome, plain, type StoredItem, transact, type Write } from './transaction'
 
@@ -18,8 +18,6 @@ import { type Outcome, plain, type StoredItem, transact, type Write } from './tr
  *
  * The session types live in lib/session.ts (the HTTP boundary hands them to handlers).
  */
-import type { StaffSession } from '../lib/session'
-
 export type { DepositorSession, SessionData, StaffSession } from '../lib/session'
 
 export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' })

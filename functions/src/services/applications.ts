@@ -24,15 +24,14 @@ import { log } from '../lib/log'
 import { newId } from '../lib/tokens'
 import { type BalanceFailure, debitBalance, recordLedgerEntry } from '../repository/accounts'
 import * as apps from '../repository/applications'
-import type { DepositorSession, StaffSession } from '../repository/sessions'
 import type { LoanChanged } from '../repository/loans'
-import type { SessionEnded } from '../repository/sessions'
+import type { DepositorSession, SessionEnded, StaffSession } from '../repository/sessions'
+import { stillHolds } from '../repository/staff'
 import type { Write } from '../repository/transaction'
 import * as steps from '../repository/workflow'
 import { copyObject, deleteObject, headObject, presignUpload, presignView } from '../storage'
 import { appraiseLoanApplication, loanApproval } from './loan-business'
 import type { LoanData } from './loan-business-rules'
-import { stillHolds } from '../repository/staff'
 import { authenticateWith, endedSession } from './sessions'
 import { REVIEWER_ROLE_MISSING, reviewerAtSignIn, staffWithRole } from './staff-roles'
 import { loadApplicant, loadApproval, loadContext, withdrawalReads } from './withdrawal-context'
@@ -429,7 +428,11 @@ export async function approve(token: string, id: string, opinion: string | undef
       if (now && now.status !== app.status) throw failed({ reason: 'wrongState', current: now }, 'approve', 'reviewer')
       throw error
     })
-    const effects: Write<BalanceFailure | LoanChanged | SessionEnded | { reason: 'roleTaken' }>[] = [...booking.effects, refresh, stillHolds(caller.staffId, 'reviewer')]
+    const effects: Write<BalanceFailure | LoanChanged | SessionEnded | { reason: 'roleTaken' }>[] = [
+      ...booking.effects,
+      refresh,
+      stillHolds(caller.staffId, 'reviewer'),
+    ]
     const outcome = await steps.move(app, {
       action: 'approve',
       to: 'approved',

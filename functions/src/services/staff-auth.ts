@@ -38,7 +38,14 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
   const [session, profile] = await Promise.all([
     openSession(
       // name and roles as at sign-in: approveApplication reads them here (decision 85)
-      { kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role, name: s.name, roles: staff.staffRoles(s) },
+      {
+        kind: 'staff',
+        staffId: s.staffId,
+        centerCode: s.centerCode,
+        role: s.role,
+        name: s.name,
+        roles: staff.staffRoles(s),
+      },
       staff.staffUnchanged(s),
     ),
     staffProfile(s),

@@ -97,7 +97,10 @@ export function withdrawalReads(app: ApplicationItem) {
           ? accountAndLedger(session.accountNo, closing, on)
           : ledger
             ? ledger
-            : { account: maybe(own(items, accounts.accountKey(app.accountNo)), accounts.accountFromItem), entries: undefined },
+            : {
+                account: maybe(own(items, accounts.accountKey(app.accountNo)), accounts.accountFromItem),
+                entries: undefined,
+              },
       ])
       const aggregate = aggregateFromItems(items, session.depositorId)
       return contextOf(session, { closing, own: app }, { aggregate, ...read, policy, loan, overdue, on })
