@@ -165,6 +165,28 @@ describe('a termination withdrawal from application to approval', () => {
     expect(approved.calls).toEqual(['BatchGetCommand', 'QueryCommand', 'TransactWriteCommand'])
   })
 
+  test("submit and approve of a plain withdrawal (房租): the account rides in the session's BatchGetItem", async () => {
+    const p = await makeDepositor()
+    const reviewer = await makeReviewer('C65430')
+    const { body: draft } = await create(p, {
+      kind: 'rent',
+      rentAddress: '阿勒泰市某小区',
+      monthlyRentFen: 150_000,
+      months: 1,
+      amountFen: 150_000,
+    })
+    await uploadRequired(p, draft)
+    const submitted = await countCalls(() => submit(p, draft.id))
+    expect(submitted.result.statusCode).toBe(200)
+    // the application's collection; the session with the center, profile, markers, card and account
+    expect(submitted.calls).toEqual(['QueryCommand', 'BatchGetCommand', 'TransactWriteCommand'])
+    const approved = await countCalls(() =>
+      approveHandler(eventFor(approveApplication, { id: draft.id }, { token: reviewer.token })),
+    )
+    expect(approved.result.statusCode).toBe(200)
+    expect(approved.calls).toEqual(['BatchGetCommand', 'GetCommand', 'TransactWriteCommand'])
+  })
+
   test('returned with a reason, resubmitted, approved: the money moves once and the account closes', async () => {
     const p = await sealed()
     const reviewer = await makeReviewer('C65430')
