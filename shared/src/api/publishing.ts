@@ -14,9 +14,8 @@ import { outletKindSchema, outletSchema, outletServiceSchema } from './outlet'
  * needs 'publisher', except region-wide notices, which need 'regionAdmin'; a staff member without
  * the role gets 403, another center's news or outlet is 404, and every change is audited.
  */
-export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin'] as const
-export const staffRoleSchema = z.enum(STAFF_ROLES)
-export type StaffRole = z.infer<typeof staffRoleSchema>
+// the roles live in common.ts, so that the review operations (admin.ts) need none of this module
+export { STAFF_ROLES, type StaffRole, staffRoleSchema } from './common'
 
 export const NEWS_TITLE_MAX = 60
 /** the body as staff send it (HTML); sanitized on save */
