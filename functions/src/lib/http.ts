@@ -204,7 +204,10 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
     return checkAudience(audience, session)
   }
 
-  /** the request's parsed input; `first` runs before anything is read from the request */
+  /**
+   * one request through the boundary: `prepare` gives the caller and the parsed input (`input()` reads
+   * and validates the request, in the order each kind of endpoint needs), `run` does the work
+   */
   function serve<I extends z.ZodType, O extends z.ZodType, A extends Audience, C>(
     op: Operation<I, O, A>,
     prepare: (token: string | undefined, input: () => z.output<I>) => Promise<{ caller: C; input: z.output<I> }>,
