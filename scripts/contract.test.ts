@@ -69,7 +69,8 @@ describe('every contract operation exists end to end', () => {
   test.each(contractNames)('%s has a handler file wrapping it', (name) => {
     const file = join(handlersDir, `${kebab(name)}.ts`)
     expect(existsSync(file), `no functions/src/handlers/${kebab(name)}.ts`).toBe(true)
-    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`\\bendpoint\\(${name}\\b`))
+    // endpoint(op, …), or endpoint.readingSession(op, …) where the service reads the session itself
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`\\bendpoint(\\.readingSession)?\\(${name}\\b`))
   })
 
   test.each(contractNames)('%s is a serverless function on its route', (name) => {

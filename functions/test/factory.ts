@@ -102,7 +102,15 @@ export async function makeReviewer(centerCode: string) {
     passwordHash: await hashPassword('Review@2026x'),
     createdAt: nowIso(),
   })
-  const { token } = await openSession({ kind: 'staff', staffId, centerCode, role: 'reviewer' })
+  // as staffLogin opens it: with the name and roles at sign-in (decision 85)
+  const { token } = await openSession({
+    kind: 'staff',
+    staffId,
+    centerCode,
+    role: 'reviewer',
+    name: `审批员${u}`,
+    roles: ['reviewer'],
+  })
   return { staffId, token, username: `reviewer${u}` }
 }
 

@@ -13,7 +13,7 @@ import {
   ValidationFailed,
 } from './errors'
 import { log } from './log'
-import type { Authenticator, DepositorSession, StaffSession } from './session'
+import type { Authenticator, DepositorSession, SessionData, StaffSession } from './session'
 
 /**
  * The one error boundary and request/response mapping of every handler. A handler is
@@ -184,38 +184,52 @@ export interface EndpointDeps {
   authenticate: Authenticator
 }
 
+/** the session's kind must be the operation's audience: a depositor's token opens no staff operation */
+export function checkAudience<A extends Audience>(audience: A, session: SessionData): CallerOf<A> {
+  if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
+    throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
+  }
+  return session as CallerOf<A>
+}
+
+/** what a handler gets when its service checks the session itself (decision 85): the token, no caller yet */
+export type SessionReadingContext = RequestContext<undefined> & { token: string }
+
 export function createEndpoint({ authenticate }: EndpointDeps) {
   async function callerFor(audience: Audience, token: string | undefined) {
     if (audience === 'public') return undefined
     if (!token) throw new Unauthorized('请先登录')
     const session = await authenticate(token)
     if (!session) throw new Unauthorized()
-    if (session.kind !== (audience === 'staff' ? 'staff' : 'depositor')) {
-      throw new Forbidden(audience === 'staff' ? '仅限公积金中心工作人员使用' : '请使用缴存人账号登录')
-    }
-    return session
+    return checkAudience(audience, session)
   }
 
-  return function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+  /**
+   * one request through the boundary: `prepare` gives the caller and the parsed input (`input()` reads
+   * and validates the request, in the order each kind of endpoint needs), `run` does the work
+   */
+  function serve<I extends z.ZodType, O extends z.ZodType, A extends Audience, C>(
     op: Operation<I, O, A>,
-    run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
+    prepare: (token: string | undefined, input: () => z.output<I>) => Promise<{ caller: C; input: z.output<I> }>,
+    run: (input: z.output<I>, ctx: RequestContext<C>) => Promise<z.input<O>>,
   ): LambdaHandler {
     return async (event) => {
       const requestId = event.requestContext?.requestId ?? ''
       try {
         const token = bearer(event)
-        // who is calling comes first: a stranger learns nothing from input validation
-        const caller = (await callerFor(op.audience, token)) as CallerOf<A>
-        const parsed = op.input.safeParse(readInput(op, event))
-        if (!parsed.success) throw new ValidationFailed(fieldIssues(parsed.error.issues))
-        const ctx: RequestContext<CallerOf<A>> = {
+        const { caller, input } = await prepare(token, () => {
+          const parsed = op.input.safeParse(readInput(op, event))
+          if (!parsed.success) throw new ValidationFailed(fieldIssues(parsed.error.issues))
+          return parsed.data
+        })
+        const ctx: RequestContext<C> = {
           event,
           requestId,
           sourceIp: event.requestContext?.http?.sourceIp ?? '',
           caller,
           token,
         }
-        const answer = op.output.safeParse(await run(parsed.data, ctx))
+        const answer = op.output.safeParse(await run(input, ctx))
         if (!answer.success) {
           // our own bug, not the caller's: a 500 with no detail, and a log line a developer can act on
           const { fields, more } = failingFields(answer.error)
@@ -232,6 +246,48 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
       }
     }
   }
+
+  function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+    op: Operation<I, O, A>,
+    run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
+  ): LambdaHandler {
+    return serve(
+      op,
+      async (token, input) => {
+        // who is calling comes first: a stranger learns nothing from input validation
+        const caller = (await callerFor(op.audience, token)) as CallerOf<A>
+        return { caller, input: input() }
+      },
+      run,
+    )
+  }
+
+  /**
+   * For an operation whose service checks the session itself, in the round trip of its own first
+   * read, and refreshes it in its own transaction (decision 85): `run` gets the token and no caller.
+   * A request without a token is refused here; an input that fails validation is answered only after
+   * the usual session check, so a stranger still learns nothing from validation.
+   */
+  function endpointReadingSession<I extends z.ZodType, O extends z.ZodType, A extends 'depositor' | 'staff'>(
+    op: Operation<I, O, A>,
+    run: (input: z.output<I>, ctx: SessionReadingContext) => Promise<z.input<O>>,
+  ): LambdaHandler {
+    return serve(
+      op,
+      async (token, input) => {
+        if (!token) throw new Unauthorized('请先登录')
+        try {
+          return { caller: undefined, input: input() }
+        } catch (error) {
+          await callerFor(op.audience, token)
+          throw error
+        }
+      },
+      (input, ctx) => run(input, { ...ctx, token: ctx.token as string }),
+    )
+  }
+
+  return Object.assign(endpoint, { readingSession: endpointReadingSession })
 }
 
 /**

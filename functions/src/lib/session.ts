@@ -19,6 +19,13 @@ export interface StaffSession {
   centerCode: string
   /** the staff record's first role; the information services check the record's `roles` themselves */
   role: 'reviewer' | 'publisher' | 'regionAdmin' | 'centerAdmin'
+  /**
+   * the member's name and every role, as at sign-in (sessions opened before decision 85 have
+   * neither): what a step that checks the role again inside its own transaction reads instead of the
+   * staff record (approveApplication)
+   */
+  name?: string
+  roles?: StaffSession['role'][]
 }
 
 export type SessionData = DepositorSession | StaffSession

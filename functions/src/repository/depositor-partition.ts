@@ -1,8 +1,16 @@
 import type { ApplicationKind } from '@gjj/shared/catalog'
-import { BANK_CARD_ENTITY, type BankCardItem, bankCardFromItem } from './bank-cards'
+import { BANK_CARD_ENTITY, type BankCardItem, bankCardFromItem, bankCardKey } from './bank-cards'
 import { queryAll } from './client'
-import { DEPOSITOR_ENTITY, type DepositorItem, depositorFromItem, depositorPartition } from './depositors'
-import { ACTIVE_ENTITY, activeFromItem, LAST_APPROVAL_ENTITY, lastApprovalFromItem } from './kind-markers'
+import { DEPOSITOR_ENTITY, type DepositorItem, depositorFromItem, depositorKey, depositorPartition } from './depositors'
+import {
+  ACTIVE_ENTITY,
+  activeFromItem,
+  activeKey,
+  LAST_APPROVAL_ENTITY,
+  lastApprovalFromItem,
+  lastApprovalKey,
+} from './kind-markers'
+import type { StoredItem } from './transaction'
 
 export interface DepositorAggregate {
   depositor: DepositorItem | undefined
@@ -22,6 +30,27 @@ export async function getDepositorAggregate(depositorId: string): Promise<Deposi
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': depositorPartition(depositorId) },
   })
+  return aggregateFromItems(items)
+}
+
+/**
+ * The part of the aggregate one application's rules read, by key (decision 85): the profile, the
+ * kind's in-progress and last-approved markers and the bank card it pays to — to be read in one
+ * BatchGetItem with the session, and made into the aggregate by `aggregateFromItems`.
+ */
+export function aggregateKeysFor(depositorId: string, kind: ApplicationKind, cardNo: string | null) {
+  return [
+    depositorKey(depositorId),
+    activeKey(depositorId, kind),
+    lastApprovalKey(depositorId, kind),
+    ...(cardNo ? [bankCardKey(depositorId, cardNo)] : []),
+  ]
+}
+
+/** the aggregate of whatever items of one depositor's partition were read (others are ignored) */
+export function aggregateFromItems(all: StoredItem[], depositorId?: string): DepositorAggregate {
+  const pk = depositorId ? depositorPartition(depositorId) : undefined
+  const items = pk ? all.filter((i) => i.pk === pk) : all
   const of = (entity: string) => items.filter((i) => i.entity === entity)
   const profile = of(DEPOSITOR_ENTITY)[0]
   return {

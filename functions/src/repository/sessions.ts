@@ -1,6 +1,6 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { SessionData, StaffSession } from '../lib/session'
-import { db, queryAll, table } from './client'
+import { db, getItems, queryAll, table } from './client'
 import { type Outcome, plain, type StoredItem, transact, type Write } from './transaction'
 
 /**
@@ -46,6 +46,8 @@ export function sessionFromItem(i: StoredItem): SessionData & { expiresAt: numbe
       staffId: i.staffId as string,
       centerCode: i.centerCode as string,
       role: (i.role as StaffSession['role'] | undefined) ?? 'reviewer',
+      ...(typeof i.name === 'string' ? { name: i.name } : {}),
+      ...(Array.isArray(i.roles) ? { roles: i.roles as StaffSession['role'][] } : {}),
       expiresAt,
     }
   }
@@ -132,6 +134,52 @@ export async function touchSession(
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return undefined
     throw error
+  }
+}
+
+/**
+ * The session behind a hash and, in the same strongly consistent BatchGetItem, the items the request
+ * reads anyway (decision 85): the session check costs no round trip of its own. `session` is
+ * undefined when missing or past its idle or absolute deadline at `nowSeconds`; the idle deadline
+ * moves only with the request's transaction (`refreshSession`).
+ */
+export async function getSessionWith(
+  hash: string,
+  nowSeconds: number,
+  keys: { pk: string; sk: string }[],
+): Promise<{ session: (SessionData & { expiresAt: number }) | undefined; items: StoredItem[] }> {
+  const key = sessionKey(hash)
+  const found = await getItems([key, ...keys])
+  const stored = found.find((i) => i.pk === key.pk && i.sk === key.sk)
+  const items = found.filter((i) => i !== stored)
+  const live = stored && Number(stored.expiresAt) > nowSeconds && Number(stored.endsAt) > nowSeconds
+  return { session: live ? sessionFromItem(stored) : undefined, items }
+}
+
+/** the session ended (退出, revoked, timed out) after it was read */
+export type SessionEnded = { reason: 'sessionEnded' }
+
+/**
+ * touchSession as one item of the request's own transaction: the session must still exist and be
+ * within both deadlines when the transaction commits, and its idle deadline moves.
+ */
+export function refreshSession(
+  hash: string,
+  nowSeconds: number,
+  newExpiresAt: number,
+  seenAt: string,
+): Write<SessionEnded> {
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: sessionKey(hash),
+        UpdateExpression: 'SET expiresAt = :exp, lastSeenAt = :seen',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now AND endsAt > :now',
+        ExpressionAttributeValues: { ':exp': newExpiresAt, ':seen': seenAt, ':now': nowSeconds },
+      },
+    },
+    onFailure: () => ({ reason: 'sessionEnded' as const }),
   }
 }
 

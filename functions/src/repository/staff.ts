@@ -190,3 +190,35 @@ export function staffUnchanged(s: Pick<StaffItem, 'staffId' | 'version'>): Write
     onFailure: () => ({ reason: 'ownerChanged' as const }),
   }
 }
+
+/**
+ * The staff member is still enabled, with a password of their own, and holds `role` when the
+ * transaction commits: a role taken away since sign-in stops the step (`roleTaken`); an account
+ * disabled meanwhile ends the session (`sessionEnded`), even before its sessions are deleted; a
+ * password set by an admin must be changed first (`passwordChange`). Older items hold only `role`.
+ */
+export type StillHoldsFailure = { reason: 'roleTaken' | 'sessionEnded' | 'passwordChange' }
+export function stillHolds(staffId: string, role: StaffRole): Write<StillHoldsFailure> {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: table,
+        Key: staffKey(staffId),
+        ConditionExpression:
+          '(contains(#roles, :r) OR (attribute_not_exists(#roles) AND #role = :r))' +
+          ' AND (attribute_not_exists(disabled) OR disabled = :off)' +
+          ' AND (attribute_not_exists(mustChangePassword) OR mustChangePassword = :off)',
+        ExpressionAttributeNames: { '#roles': 'roles', '#role': 'role' },
+        ExpressionAttributeValues: { ':r': role, ':off': false },
+      },
+    },
+    onFailure: (current) => ({
+      reason:
+        !current || current.disabled === true
+          ? 'sessionEnded'
+          : current.mustChangePassword === true
+            ? 'passwordChange'
+            : 'roleTaken',
+    }),
+  }
+}

@@ -19,18 +19,22 @@ import {
   type WorkflowStep,
 } from '@gjj/shared/workflow'
 import { nowIso } from '../lib/clock'
-import { type AppError, Conflict, NotFound, RuleViolation, ServiceUnavailable } from '../lib/errors'
+import { type AppError, Conflict, Forbidden, NotFound, RuleViolation, ServiceUnavailable } from '../lib/errors'
 import { log } from '../lib/log'
 import { newId } from '../lib/tokens'
-import { debitBalance, recordLedgerEntry } from '../repository/accounts'
+import { type BalanceFailure, debitBalance, recordLedgerEntry } from '../repository/accounts'
 import * as apps from '../repository/applications'
-import type { DepositorSession, StaffSession } from '../repository/sessions'
+import type { LoanChanged } from '../repository/loans'
+import type { DepositorSession, SessionEnded, StaffSession } from '../repository/sessions'
+import { type StillHoldsFailure, stillHolds } from '../repository/staff'
+import type { Write } from '../repository/transaction'
 import * as steps from '../repository/workflow'
 import { copyObject, deleteObject, headObject, presignUpload, presignView } from '../storage'
 import { appraiseLoanApplication, loanApproval } from './loan-business'
 import type { LoanData } from './loan-business-rules'
-import { staffWithRole } from './staff-roles'
-import { loadApplicant, loadApproval, loadContext } from './withdrawal-context'
+import { authenticateWith, endedSession } from './sessions'
+import { passwordChangeRequired, REVIEWER_ROLE_MISSING, reviewerAtSignIn, staffWithRole } from './staff-roles'
+import { loadApplicant, loadApproval, loadContext, withdrawalReads } from './withdrawal-context'
 import { appraise, approvalBooking, categoriesFor, IN_PROGRESS, type WithdrawalContext } from './withdrawal-rules'
 
 /**
@@ -260,8 +264,20 @@ const archived = (key: string) => key.replace(/^uploads\//, 'archives/')
  * first submit's, after a return) is refused; a concurrent submit loses the version race and
  * changes nothing.
  */
-export async function submit(session: DepositorSession, input: ParsedInputOf<typeof submitOp>) {
-  const bundle = await ownBundle(session, input.id)
+export async function submit(token: string, input: ParsedInputOf<typeof submitOp>) {
+  // the application's collection first; then, in one BatchGetItem, the session and what the rules
+  // read by key, beside the closing kind's account Query (decision 85). Nothing is answered before
+  // the session is found good.
+  const bundle = await apps.getBundle(input.id)
+  const reads = bundle && !isLoanData(bundle.app.data) ? withdrawalReads(bundle.app) : undefined
+  const [auth, ledger] = await Promise.allSettled([
+    authenticateWith(token, 'depositor', reads?.keys ?? []),
+    reads?.ledger(),
+  ])
+  if (auth.status === 'rejected') throw auth.reason
+  if (ledger.status === 'rejected') throw ledger.reason
+  const { caller: session, items, refresh } = auth.value
+  if (!bundle || bundle.app.depositorId !== session.depositorId) throw new NotFound(NOT_FOUND)
   const { app } = bundle
   const key = input.idempotencyKey
   const seen = attempt(app, key)
@@ -270,7 +286,9 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
   const action = submitActionFor(app.status)
   allow(app, action, 'depositor')
 
-  const { ctx, set: figures } = await appraiseFor(session, app.data, app)
+  const { ctx, set: figures } = reads
+    ? await reads.context(session, items, ledger.value).then((c) => ({ ctx: c, set: appraise(app.data, c) }))
+    : await appraiseFor(session, app.data, app)
 
   // every required category has a file that really is in the bucket, of the size and type registered
   const present: apps.FileItem[] = []
@@ -302,8 +320,11 @@ export async function submit(session: DepositorSession, input: ParsedInputOf<typ
     by: depositor(app),
     set: { ...figures, submittedAt: at, returnReason: null, submitKeys: [...app.submitKeys, key] },
     attach: uploaded.map((f) => ({ fileId: f.fileId, key: archived(f.key) })),
+    // the session's idle deadline moves with the submission, if the session still stands then
+    effects: [refresh],
   })
   if (outcome.ok) return summary(outcome.app)
+  if (outcome.reason === 'sessionEnded') throw endedSession()
   // another request got there first: a twin of this attempt (answer the same) or another one
   const now = outcome.reason === 'duplicate' ? await apps.getApplication(app.id) : outcome.current
   if (now && attempt(now, key) === 'done') return summary(now)
@@ -390,10 +411,15 @@ async function approvalOf(app: apps.ApplicationItem, at: string) {
  * account or the loan is retried with fresh reads, which then decide (a loan changed since the
  * submission is refused with the reason).
  */
-export async function approve(caller: StaffSession, id: string, opinion: string | undefined) {
-  const by = await reviewer(caller)
+export async function approve(token: string, id: string, opinion: string | undefined) {
+  // the session and the application in one BatchGetItem; the reviewer's name and role as at sign-in,
+  // the role checked again inside the transaction (decision 85)
+  const { caller, items, refresh } = await authenticateWith(token, 'staff', [apps.applicationKey(id)])
+  const by = { kind: 'reviewer' as const, name: (await reviewerAtSignIn(caller)).name }
+  const read = items.find((i) => i.pk === apps.applicationKey(id).pk)
   for (let round = 0; round < 3; round++) {
-    const { app } = await centerBundle(caller, id)
+    const app = round === 0 ? (read ? apps.applicationFromItem(read) : undefined) : await apps.getApplication(id)
+    if (!app || app.centerCode !== caller.centerCode) throw new NotFound(NOT_FOUND)
     allow(app, 'approve', 'reviewer')
     const at = nowIso()
     const booking = await approvalOf(app, at).catch(async (error: unknown) => {
@@ -402,6 +428,11 @@ export async function approve(caller: StaffSession, id: string, opinion: string 
       if (now && now.status !== app.status) throw failed({ reason: 'wrongState', current: now }, 'approve', 'reviewer')
       throw error
     })
+    const effects: Write<BalanceFailure | LoanChanged | SessionEnded | StillHoldsFailure>[] = [
+      ...booking.effects,
+      refresh,
+      stillHolds(caller.staffId, 'reviewer'),
+    ]
     const outcome = await steps.move(app, {
       action: 'approve',
       to: 'approved',
@@ -415,13 +446,19 @@ export async function approve(caller: StaffSession, id: string, opinion: string 
         action: 'approveApplication',
         detail: { ...booking.detail, ...(opinion ? { opinion } : {}) },
       },
-      effects: booking.effects,
+      effects,
     })
     if (outcome.ok) {
       log.info('application approved', { applicationId: app.id, kind: app.kind, staffId: caller.staffId })
       return summary(outcome.app)
     }
     switch (outcome.reason) {
+      case 'sessionEnded':
+        throw endedSession()
+      case 'roleTaken':
+        throw new Forbidden(REVIEWER_ROLE_MISSING)
+      case 'passwordChange':
+        throw passwordChangeRequired()
       case 'insufficientBalance':
         throw new RuleViolation('INSUFFICIENT_BALANCE', '账户余额不足')
       case 'stale':

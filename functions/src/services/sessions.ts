@@ -1,15 +1,19 @@
 import { nowIso, nowSeconds } from '../lib/clock'
-import { Conflict } from '../lib/errors'
+import { Conflict, Unauthorized } from '../lib/errors'
+import { type CallerOf, checkAudience } from '../lib/http'
 import { newToken, tokenHash } from '../lib/tokens'
 import {
   deleteSession,
+  getSessionWith,
   type OwnerChanged,
   putSession,
+  refreshSession,
   type SessionData,
+  type SessionEnded,
   sessionOwnerOf,
   touchSession,
 } from '../repository/sessions'
-import type { Write } from '../repository/transaction'
+import type { StoredItem, Write } from '../repository/transaction'
 
 /**
  * A session ends after 30 minutes without use, 12 hours after sign-in whatever the use, at once on
@@ -51,6 +55,34 @@ export async function authenticate(token: string): Promise<SessionData | undefin
   const { staffId, centerCode, role } = session
   return { kind, staffId, centerCode, role }
 }
+
+/**
+ * The session behind a token read together with `keys` (one strongly consistent BatchGetItem,
+ * decision 85): 401 when it is missing, idle past its deadline or past its end, 403 when it is of
+ * the other audience — before anything of the items can be answered. Its idle deadline moves with
+ * `refresh`, which the caller puts into its own transaction (a session that ends in between makes
+ * the transaction fail: `sessionEnded`, answered 401 by `endedSession`).
+ */
+export async function authenticateWith<A extends 'depositor' | 'staff'>(
+  token: string,
+  audience: A,
+  keys: { pk: string; sk: string }[],
+): Promise<{ caller: CallerOf<A>; items: StoredItem[]; refresh: Write<SessionEnded> }> {
+  if (token.length > 128) throw new Unauthorized()
+  const now = nowSeconds()
+  const hash = tokenHash(token)
+  const { session, items } = await getSessionWith(hash, now, keys)
+  if (!session) throw new Unauthorized()
+  const { expiresAt: _idle, ...data } = session
+  return {
+    caller: checkAudience(audience, data),
+    items,
+    refresh: refreshSession(hash, now, now + IDLE_TIMEOUT_SECONDS, nowIso()),
+  }
+}
+
+/** the answer to a transaction whose session ended after it was read */
+export const endedSession = () => new Unauthorized()
 
 export async function closeSession(caller: SessionData, token: string): Promise<void> {
   await deleteSession(sessionOwnerOf(caller), tokenHash(token))

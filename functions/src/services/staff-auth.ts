@@ -40,7 +40,18 @@ export async function login(input: ParsedInputOf<typeof staffLogin>, client: str
   // told only after the right password: a guess learns nothing about the account
   if (s.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系中心管理员')
   const [session, profile] = await Promise.all([
-    openSession({ kind: 'staff', staffId: s.staffId, centerCode: s.centerCode, role: s.role }, staff.staffUnchanged(s)),
+    openSession(
+      // name and roles as at sign-in: approveApplication reads them here (decision 85)
+      {
+        kind: 'staff',
+        staffId: s.staffId,
+        centerCode: s.centerCode,
+        role: s.role,
+        name: s.name,
+        roles: staff.staffRoles(s),
+      },
+      staff.staffUnchanged(s),
+    ),
     staffProfile(s),
   ])
   return { session, staff: profile }

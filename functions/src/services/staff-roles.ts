@@ -29,6 +29,19 @@ export async function activeStaff(caller: StaffSession): Promise<StaffItem> {
 export const passwordChangeRequired = () =>
   new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置，请先修改密码')
 
+export const REVIEWER_ROLE_MISSING = MISSING.reviewer
+
+/**
+ * The reviewer behind a session, as at sign-in (decision 85): the name and roles the session was
+ * opened with, so approveApplication reads no staff record — it checks the role again inside its own
+ * transaction (`stillHolds`). A session opened before decision 85 carries neither: the record is read.
+ */
+export async function reviewerAtSignIn(caller: StaffSession): Promise<{ name: string }> {
+  if (caller.name === undefined || caller.roles === undefined) return staffWithRole(caller, 'reviewer')
+  if (!caller.roles.includes('reviewer')) throw new Forbidden(MISSING.reviewer)
+  return { name: caller.name }
+}
+
 /** the caller's staff record, if it holds `role` (or one of the roles given) */
 export async function staffWithRole(caller: StaffSession, role: StaffRole | StaffRole[]): Promise<StaffItem> {
   const wanted = Array.isArray(role) ? role : [role]

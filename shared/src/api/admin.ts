@@ -3,9 +3,20 @@ import { applicationKindSchema } from '../catalog'
 import { ACCOUNT_STATUS, codeSchema } from '../codes'
 import { genderSchema } from '../validation'
 import { applicationDetailSchema, applicationId, applicationStatus, applicationSummarySchema } from './application'
-import { coded, fen, id, isoDate, maskedIdNumber, maskedPhone, okOutput, page, pageInput, session } from './common'
+import {
+  coded,
+  fen,
+  id,
+  isoDate,
+  maskedIdNumber,
+  maskedPhone,
+  okOutput,
+  page,
+  pageInput,
+  session,
+  staffRoleSchema,
+} from './common'
 import { defineOperation, emptyInput } from './contract'
-import { staffRoleSchema } from './publishing'
 
 /**
  * The review console (center staff). A reviewer sees and acts on their own center's applications

@@ -99,3 +99,8 @@ export const session = z.object({
   /** the session ends after this many idle seconds (30 minutes) */
   idleTimeoutSeconds: z.int().positive(),
 })
+
+/** a staff member's roles (信息发布, publishing.ts, says what each allows) */
+export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin', 'centerAdmin'] as const
+export const staffRoleSchema = z.enum(STAFF_ROLES)
+export type StaffRole = z.infer<typeof staffRoleSchema>

@@ -16,9 +16,8 @@ import { outletKindSchema, outletSchema, outletServiceSchema } from './outlet'
  * 'centerAdmin' (中心管理员) manages the center's staff accounts and reads its audit log
  * (staff-accounts.ts).
  */
-export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin', 'centerAdmin'] as const
-export const staffRoleSchema = z.enum(STAFF_ROLES)
-export type StaffRole = z.infer<typeof staffRoleSchema>
+// the roles live in common.ts, so that the review operations (admin.ts) need none of this module
+export { STAFF_ROLES, type StaffRole, staffRoleSchema } from './common'
 
 export const NEWS_TITLE_MAX = 60
 /** the body as staff send it (HTML); sanitized on save */
