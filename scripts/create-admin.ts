@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { localNames } from './lib/resources'
-import { localEnv } from './lib/stack'
+import { runningStackEnv } from './lib/stack'
 
 /**
  * The first center admin of a deployment (账号管理 needs one to start from):
@@ -52,17 +51,7 @@ if (values.stage && values.stage !== 'local') {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   })
 } else {
-  const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-  const { tableName, bucketName } = localNames()
-  Object.assign(
-    process.env,
-    localEnv(
-      `http://127.0.0.1:${port('DYNAMODB_PORT', 8000)}`,
-      `http://127.0.0.1:${port('S3_PORT', 4569)}`,
-      tableName,
-      bucketName,
-    ),
-  )
+  Object.assign(process.env, runningStackEnv())
 }
 process.env.LOG_LEVEL ??= 'WARN'
 

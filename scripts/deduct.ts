@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util'
 import { chinaToday } from '@gjj/shared/clock'
 import { isIsoDate } from '@gjj/shared/date'
-import { localNames } from './lib/resources'
-import { localEnv } from './lib/stack'
+import { runningStackEnv } from './lib/stack'
 
 /**
  * `npm run deduct -- --date 2026-12-20`: the daily 按月委托提取 for that China date (default today)
@@ -21,18 +20,9 @@ if (!isIsoDate(date)) {
 const pageSize = values['page-size'] ? Number(values['page-size']) : undefined
 const shards = values.shard?.map(Number)
 
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const { tableName, bucketName } = localNames()
-Object.assign(
-  process.env,
-  localEnv(
-    `http://127.0.0.1:${port('DYNAMODB_PORT', 8000)}`,
-    `http://127.0.0.1:${port('S3_PORT', 4569)}`,
-    tableName,
-    bucketName,
-  ),
-  { LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' },
-)
+Object.assign(process.env, runningStackEnv(), {
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+})
 
 const { deductDate } = await import('../functions/src/services/monthly-deduction')
 try {

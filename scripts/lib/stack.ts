@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createBucket, createTable, localCredentials, root } from './resources'
+import { createBucket, createTable, localCredentials, localNames, root } from './resources'
 import { type Running, serveWeb, startApi, startDynamo, startS3 } from './services'
 import { buildH5 } from './web-build'
 
@@ -35,6 +35,21 @@ export interface Stack {
   bucketName: string
   seeded: boolean
   stop(): Promise<void>
+}
+
+/**
+ * The environment of a command run against the stack `npm start` is running (npm run deduct,
+ * npm run create-admin): its table and bucket on the ports DYNAMODB_PORT / S3_PORT (8000, 4569).
+ */
+export function runningStackEnv() {
+  const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+  const { tableName, bucketName } = localNames()
+  return localEnv(
+    `http://127.0.0.1:${port('DYNAMODB_PORT', 8000)}`,
+    `http://127.0.0.1:${port('S3_PORT', 4569)}`,
+    tableName,
+    bucketName,
+  )
 }
 
 /** the environment the functions read (functions/src/lib/config.ts), for the local stage */

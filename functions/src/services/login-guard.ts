@@ -67,6 +67,8 @@ export async function checkPassword<T extends { passwordHash: string }>(opts: {
   return subject
 }
 
+const wrongOldPassword = (left: number) => (left > 0 ? `原密码错误，还可尝试 ${left} 次` : '原密码错误次数过多')
+
 /**
  * A password the signed-in person types again (原密码 of a password change): checked against
  * `hash` under their login lock. Wrong → counts toward the lock, 422 with `wrong(left)`.
@@ -75,7 +77,7 @@ export async function checkOwnPassword(
   lockId: string,
   password: string,
   hash: string,
-  wrong: (left: number) => string,
+  wrong: (left: number) => string = wrongOldPassword,
 ) {
   const lock = await getLoginLock(lockId)
   refuseIfLocked(lock)

@@ -75,9 +75,7 @@ export async function changeLoginPassword(
   input: ParsedInputOf<typeof changePassword>,
 ) {
   const d = await me(caller)
-  await checkOwnPassword(depositorLockId(d.depositorId), input.oldPassword, d.passwordHash, (left) =>
-    left > 0 ? `原密码错误，还可尝试 ${left} 次` : '原密码错误次数过多',
-  )
+  await checkOwnPassword(depositorLockId(d.depositorId), input.oldPassword, d.passwordHash)
   const at = nowIso()
   const outcome = await depositors.setPasswordHash(d, 'passwordHash', await hashPassword(input.newPassword), at, [
     audit(caller, 'depositor.changePassword', at),

@@ -142,9 +142,7 @@ export async function changeOwnPassword(
   input: ParsedInputOf<typeof changeStaffPassword>,
 ) {
   const me = await activeStaff(caller)
-  await checkOwnPassword(staffLockId(me.staffId), input.oldPassword, me.passwordHash, (left) =>
-    left > 0 ? `原密码错误，还可尝试 ${left} 次` : '原密码错误次数过多',
-  )
+  await checkOwnPassword(staffLockId(me.staffId), input.oldPassword, me.passwordHash)
   const at = nowIso()
   const outcome = await staff.changeStaff(
     me,
