@@ -1,11 +1,10 @@
-import { DOCUMENT_TITLES } from '@gjj/shared/api/documents'
 import { chinaDateTime } from '@gjj/shared/clock'
 import { nowIso } from '../lib/clock'
 import { Conflict, NotFound } from '../lib/errors'
 import { newId } from '../lib/tokens'
 import * as documents from '../repository/documents'
 import type { StaffSession } from '../repository/sessions'
-import { statusOf } from './document-verify'
+import { standingOf } from './document-verify'
 import { staffWithRole } from './staff-roles'
 
 /**
@@ -17,15 +16,7 @@ const NOT_FOUND = '未找到该证明：请核对证明编号（只能查询本�
 
 function viewOf(doc: documents.DocumentItem) {
   return {
-    number: doc.number,
-    kind: doc.kind,
-    title: DOCUMENT_TITLES[doc.kind],
-    centerName: doc.centerName,
-    issuedAt: doc.issuedAt,
-    validUntil: doc.validUntil,
-    status: statusOf(doc),
-    facts: doc.facts,
-    sha256: doc.sha256,
+    ...standingOf(doc),
     revokedAt: doc.revokedAt,
     revokeReason: doc.revokeReason,
     revokedBy: doc.revokedBy?.name ?? null,

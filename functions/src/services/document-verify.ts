@@ -41,6 +41,11 @@ export async function verify(input: { number: string; code: string }, client: st
     }
     throw new NotFound(UNVERIFIABLE)
   }
+  return { ...standingOf(doc), sizeBytes: doc.sizeBytes }
+}
+
+/** what a document is today, as the verification page and the counter's 证明作废 show it */
+export function standingOf(doc: documents.DocumentItem) {
   return {
     status: statusOf(doc),
     number: doc.number,
@@ -50,7 +55,6 @@ export async function verify(input: { number: string; code: string }, client: st
     issuedAt: doc.issuedAt,
     validUntil: doc.validUntil,
     sha256: doc.sha256,
-    sizeBytes: doc.sizeBytes,
     facts: doc.facts,
-  } as const
+  }
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod'
-import { instant, isoDate } from './common'
+import { instant } from './common'
 import { defineOperation } from './contract'
-import { documentFactSchema, documentKindSchema, documentNumber, VERIFY_STATUSES } from './documents'
+import { documentNumber, documentStandingSchema } from './documents'
 
 /**
  * 证明作废 (issue 15 gap): a reviewer of the issuing center looks an 电子证明 up by its number and
@@ -9,18 +9,7 @@ import { documentFactSchema, documentKindSchema, documentNumber, VERIFY_STATUSES
  * document annulled once cannot be annulled again (409). After it, the public verification page
  * answers 已作废 to whoever holds the right code.
  */
-export const staffDocumentSchema = z.object({
-  number: z.string(),
-  kind: documentKindSchema,
-  title: z.string(),
-  /** the issuing center */
-  centerName: z.string(),
-  issuedAt: instant,
-  validUntil: isoDate,
-  status: z.enum(VERIFY_STATUSES),
-  /** the key facts printed on it (ID number masked) */
-  facts: z.array(documentFactSchema),
-  sha256: z.string(),
+export const staffDocumentSchema = documentStandingSchema.extend({
   revokedAt: instant.nullable(),
   revokeReason: z.string().nullable(),
   /** the name of the reviewer who annulled it */

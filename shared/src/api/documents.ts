@@ -74,6 +74,21 @@ export const issueDocument = defineOperation({
 
 export const VERIFY_STATUSES = ['valid', 'expired', 'revoked'] as const
 
+/** what a document is, whoever looks (the verification page, the counter's 证明作废) */
+export const documentStandingSchema = z.object({
+  status: z.enum(VERIFY_STATUSES),
+  number: z.string(),
+  kind: documentKindSchema,
+  title: z.string(),
+  /** the issuing center */
+  centerName: z.string(),
+  issuedAt: instant,
+  validUntil: isoDate,
+  sha256: z.string(),
+  /** the key facts printed on it (ID number as printed: masked unless the full one was chosen) */
+  facts: z.array(documentFactSchema),
+})
+
 export const verifyDocument = defineOperation({
   name: 'verifyDocument',
   method: 'GET',
@@ -81,18 +96,7 @@ export const verifyDocument = defineOperation({
   audience: 'public',
   summary: '电子证明验证（无需登录）：编号和验证码都正确时给出证明的关键信息',
   input: z.strictObject({ number: documentNumber, code: verificationCode }),
-  output: z.object({
-    status: z.enum(VERIFY_STATUSES),
-    number: z.string(),
-    kind: documentKindSchema,
-    title: z.string(),
-    centerName: z.string(),
-    issuedAt: instant,
-    validUntil: isoDate,
-    sha256: z.string(),
-    sizeBytes: z.int(),
-    facts: z.array(documentFactSchema),
-  }),
+  output: documentStandingSchema.extend({ sizeBytes: z.int() }),
 })
 
 export const annualMonthSchema = z.object({
