@@ -12,7 +12,8 @@ const HSTS_SECONDS = 63072000
 /**
  * The Content-Security-Policy as parts: scripts from the site only (the H5 build's inline boot
  * script is moved to a file at build time, decision 63); styles from the site plus inline style
- * attributes (Taro and NutUI set element styles); the API for XHR; the archive bucket for uploads
+ * attributes (Taro and NutUI set element styles); the API for XHR, and the page's own blob:/data:
+ * files (an upload is read with an XHR first); the archive bucket for uploads
  * (presigned POST), archive images and PDFs (the viewer's <img>/<iframe>); public images (news
  * covers) from `publicImages`; no plugins; the site never framed.
  */
@@ -26,7 +27,9 @@ function cspParts({ api, archive, publicImages = [] }) {
     ...sp(archive),
     ...sp(publicImages),
     "; font-src 'self' data:",
-    "; connect-src 'self'",
+    // blob:/data: — Taro's H5 uploadFile reads the chosen file (a blob: URL, or a data: URL after a
+    // picture is redrawn on a canvas) with an XHR before posting it to the bucket
+    "; connect-src 'self' blob: data:",
     ...sp(api),
     ...sp(archive),
     '; frame-src',
