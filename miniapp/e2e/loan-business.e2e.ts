@@ -104,8 +104,7 @@ async function reviewAndApprove(person: (typeof demoPeople)[number], prefix: str
   await settled(staff)
   await expect(staff.locator('.loan-problem').locator('visible=true').count()).resolves.toBe(0)
   await shot(staff, `${prefix}-review`)
-  await approve(staff, opinion)
-  await shotAt(staff, '.summary', `${prefix}-approved`)
+  await approve(staff, opinion, { approved: `${prefix}-approved` })
 }
 
 describe('王冬冬: 提前还本, 缩短期限', () => {

@@ -351,8 +351,7 @@ describe('房租提取 by 阿依古丽·买买提 (no loan), approved at 阿勒�
     await shot(staff, 'partial-18-admin-detail')
     await vis(staff, '.review .archive__thumb').scrollIntoViewIfNeeded()
     await reviewThumbsLoaded(staff, 3)
-    await approve(staff, '租赁合同与发票齐全，同意提取')
-    await shotAt(staff, '.summary', 'partial-19-admin-approved')
+    await approve(staff, '租赁合同与发票齐全，同意提取', { approved: 'partial-19-admin-approved' })
   })
 
   test('公积金账户查询: the balance has fallen by exactly the amount, with a 部分提取 entry; the API agrees', async () => {

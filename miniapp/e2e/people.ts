@@ -9,7 +9,7 @@ import {
   type demoStaff,
   idNumberOf,
 } from '../../functions/src/seed/demo'
-import { modalOk, openFromTab, popupSettled, settled, shot, vis, webUrl } from './browser'
+import { modalOk, openFromTab, popupSettled, settled, shot, shotAt, vis, webUrl } from './browser'
 
 /** What the demo depositors and reviewers do in more than one browser test. */
 
@@ -126,14 +126,33 @@ export async function reviewThumbsLoaded(page: Page, count: number): Promise<voi
   }, count)
 }
 
-/** 【审批通过】 with an opinion, until the status shows and the result toast is gone */
-export async function approve(page: Page, opinion: string, dialogShot?: string): Promise<void> {
+/**
+ * 【审批通过】 with an opinion: the dialog shot as `shots.dialog`, the approved review's summary as
+ * `shots.approved`; then the console moves on by itself (the next waiting application, or the
+ * queue: issue 13) and the reviewer is taken back to the queue.
+ */
+export async function approve(
+  page: Page,
+  opinion: string,
+  shots: { dialog?: string; approved?: string } = {},
+): Promise<void> {
+  const review = page.url()
   await vis(page, '.review-bar__button', '审批通过').tap()
   await vis(page, '.nut-dialog-footer-ok').waitFor()
   await page.waitForTimeout(400)
   await vis(page, '.review-dialog__text textarea').fill(opinion)
-  if (dialogShot) await shot(page, dialogShot)
+  if (shots.dialog) await shot(page, shots.dialog)
   await vis(page, '.nut-dialog-footer-ok').tap()
   await vis(page, '.summary__status', '审批通过').waitFor()
-  await page.waitForTimeout(1600) // the result toast
+  if (shots.approved) await shotAt(page, '.summary', shots.approved)
+  await page.waitForURL((u) => u.toString() !== review)
+  await toQueue(page)
+}
+
+/** the console back at its queue: from a review (its 审批列表 link), or already there */
+export async function toQueue(page: Page): Promise<void> {
+  await page.waitForURL(/packages\/admin\/(queue|detail)\/index/)
+  if (/packages\/admin\/detail\/index/.test(page.url())) await vis(page, '.detail-back').tap()
+  await page.waitForURL(/packages\/admin\/queue\/index/)
+  await vis(page, '.filters__link', '刷新').waitFor()
 }

@@ -30,6 +30,7 @@ import {
   queueItem,
   reviewThumbsLoaded,
   submitForApproval,
+  toQueue,
 } from './people'
 
 /**
@@ -272,6 +273,7 @@ describe('离、退休提取 end to end', () => {
     await staff.waitForTimeout(300)
     await shot(staff, 'withdraw-14-admin-detail-archive')
 
+    const review = staff.url()
     await vis(staff, '.review-bar__button', '退回').tap()
     await vis(staff, '.review-dialog__text textarea').waitFor()
     await staff.waitForTimeout(400)
@@ -280,9 +282,10 @@ describe('离、退休提取 end to end', () => {
     await vis(staff, '.nut-dialog-footer-ok').tap()
     await vis(staff, '.summary__status', '退回').waitFor()
     await expect(staff.locator('.review-bar').locator('visible=true').count()).resolves.toBe(0)
-    await staff.waitForTimeout(1600) // the 已退回 toast
-    await vis(staff, '.timeline').scrollIntoViewIfNeeded()
     await shot(staff, 'withdraw-16-admin-returned')
+    // then the console moves on by itself: the next waiting application, or the queue (issue 13)
+    await staff.waitForURL((u) => u.toString() !== review)
+    await toQueue(staff)
   })
 
   test('the depositor finds it in 我的业务 → 待办事项 with the reason', async () => {
@@ -346,8 +349,6 @@ describe('离、退休提取 end to end', () => {
   })
 
   test('the reviewer approves it', async () => {
-    await vis(staff, '.detail-back').tap()
-    await vis(staff, '.filters__link', '刷新').waitFor()
     await settled(staff)
     await vis(staff, '.filters__link', '刷新').tap()
     const item = queueItem(staff, zhang)
@@ -358,8 +359,10 @@ describe('离、退休提取 end to end', () => {
     // the thumbnails load lazily, once in view
     await vis(staff, '.review .archive__thumb').scrollIntoViewIfNeeded()
     await reviewThumbsLoaded(staff, 3)
-    await approve(staff, '材料齐全，同意提取', 'withdraw-23-admin-approve-dialog')
-    await shot(staff, 'withdraw-24-admin-approved')
+    await approve(staff, '材料齐全，同意提取', {
+      dialog: 'withdraw-23-admin-approve-dialog',
+      approved: 'withdraw-24-admin-approved',
+    })
   })
 
   test('账户查询 → 公积金账户查询 shows 0.00 and 提取销户; the API agrees', async () => {
