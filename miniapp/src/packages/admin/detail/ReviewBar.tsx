@@ -85,7 +85,8 @@ export function ReviewBar({
       if (mode === 'approve') await staffApi.approveApplication({ id: detail.id, ...(text ? { opinion: text } : {}) })
       else await staffApi.returnApplication({ id: detail.id, reason: text })
       finish(DIALOGS[mode].success, 'success')
-      if (onDecided) setTimeout(() => void onDecided(), 600)
+      // the decision shows on the review with its toast (1.5 s), then the next waiting one opens
+      if (onDecided) setTimeout(() => void onDecided(), 1500)
       return { done: true }
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 409) {
