@@ -559,9 +559,13 @@ describe('money moves exactly once', () => {
   test('20 concurrent submits of one application give exactly one 待审批', async () => {
     const { p, app } = await readyToSubmit()
     const results = await Promise.all(Array.from({ length: 20 }, () => submit(p, app.id)))
-    expect(results.filter((r) => r.statusCode === 200).length).toBeGreaterThanOrEqual(1)
+    const won = results.filter((r) => r.statusCode === 200).length
+    expect(won).toBeLessThanOrEqual(1)
     // the losers hear "already submitted" (409) or, when the storage was busy, "try again" (503)
     expect(results.map((r) => r.statusCode).filter((s) => ![200, 409, 503].includes(s ?? 0))).toEqual([])
+    // when DynamoDB Local answered every one of them busy (InternalError → 503), the person's
+    // retry goes through, once
+    if (won === 0) expect((await submit(p, app.id)).statusCode).toBe(200)
     const detail = bodyOf<Detail>(await getHandler(eventFor(getApplication, { id: app.id }, { token: p.token })))
     expect(detail.status).toBe('submitted')
     expect(detail.timeline.filter((e) => e.action === 'submit')).toHaveLength(1)
