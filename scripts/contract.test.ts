@@ -5,6 +5,7 @@ import { planned } from '@gjj/shared/api/planned'
 import { describe, expect, test, vi } from 'vitest'
 import { parse } from 'yaml'
 import { root } from './lib/resources'
+import { ROUTE_FILES, type RouteTable, routesSource } from './lib/routes'
 
 /**
  * One operation, one name (DESIGN §1), checked both ways: every contract operation has its handler
@@ -86,6 +87,14 @@ describe('every contract operation exists end to end', () => {
     expect(Object.keys(api).sort()).toEqual([...contractNames].sort())
     for (const name of contractNames) expect(typeof api[name], `api.${name}`).toBe('function')
   })
+
+  test.each(Object.keys(ROUTE_FILES) as RouteTable[])(
+    'the %s route table the client calls by is generated from the contract (npm run routes)',
+    (table) => {
+      const file = readFileSync(join(root, ROUTE_FILES[table]), 'utf8')
+      expect(file, `${ROUTE_FILES[table]} differs from the contract: run npm run routes`).toBe(routesSource(table))
+    },
+  )
 })
 
 describe('everything deployed is in the contract', () => {

@@ -23,3 +23,37 @@ describe('functions/src/lib depends on nothing above it', () => {
     expect(imports.filter((path) => !path.startsWith('./'))).toEqual([])
   })
 })
+
+/**
+ * The mini-program's pages use the shared rules (validation, catalog, workflow, hours, rich text,
+ * loan businesses) without zod (decision 86): a shared module builds schemas only if it is part of
+ * the contract (shared/src/api) or a `*-schemas.ts` beside the rules it is built from. A module
+ * that builds schemas imports the zod configuration (zod-locale.ts) first, so that zod answers in
+ * Chinese and compiles no validator outside Node — zod decides that when a schema is built.
+ */
+const sharedDir = join(root, 'shared', 'src')
+const sharedModules = (readdirSync(sharedDir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts') && !/\.(test|bench)\.ts$/.test(f) && !f.startsWith('testing'))
+  .map((f) => ({ file: f, source: readFileSync(join(sharedDir, f), 'utf8') }))
+const buildsSchemas = (source: string) => /^import \* as z from 'zod'$/m.test(source)
+
+describe('shared modules and zod', () => {
+  test('only the contract and *-schemas.ts modules import zod', () => {
+    const importing = sharedModules.filter((m) => /^import (?!type )[^\n]*from 'zod'/m.test(m.source))
+    expect(importing.length).toBeGreaterThan(20)
+    const elsewhere = importing
+      .map((m) => m.file)
+      .filter((f) => !f.startsWith('api/') && !f.endsWith('-schemas.ts') && f !== 'zod-locale.ts')
+    expect(elsewhere).toEqual([])
+  })
+
+  test('a module that builds schemas imports the zod configuration right after zod', () => {
+    const schemaModules = sharedModules.filter((m) => buildsSchemas(m.source) && m.file !== 'zod-locale.ts')
+    expect(schemaModules.length).toBeGreaterThan(20)
+    for (const { file, source } of schemaModules) {
+      const lines = source.split('\n')
+      const at = lines.indexOf("import * as z from 'zod'")
+      expect(lines[at + 1], file).toMatch(/^import '(\.\/|\.\.\/)+zod-locale'$/)
+    }
+  })
+})

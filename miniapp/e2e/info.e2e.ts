@@ -1,4 +1,5 @@
-import { PRIVACY_VERSION, privacyStatement } from '@gjj/shared/info/privacy'
+import { PRIVACY_VERSION } from '@gjj/shared/info/privacy'
+import { privacyStatement } from '@gjj/shared/info/privacy-statement'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { demoPeople } from '../../functions/src/seed/demo'
@@ -9,7 +10,7 @@ import { loginDepositor } from './people'
 const ma = demoPeople[4] as (typeof demoPeople)[number]
 
 /** the consent dialog's 【同意】 (ok) or 【不同意】 (cancel) */
-const agreeButton = (p: Page, which: 'ok' | 'cancel') => vis(p, `.nut-dialog-footer-${which}`)
+const agreeButton = (p: Page, which: 'yes' | 'no') => vis(p, `.privacy-consent__${which}`)
 
 /** manual 3 (新闻动态) and 7.3 (隐私声明): a fresh install, without logging in */
 let browser: Browser
@@ -33,7 +34,7 @@ describe('a fresh install', () => {
     await page.waitForTimeout(400)
     await shot(page, 'info-privacy-consent')
     await expect(vis(page, '.privacy-consent__summary').textContent()).resolves.toContain('欢迎使用手机公积金')
-    await agreeButton(page, 'ok').tap()
+    await agreeButton(page, 'yes').tap()
     await vis(page, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     const stored = await page.evaluate(() => localStorage.getItem('gjj.privacy'))
     expect(JSON.parse(stored ?? '{}')).toEqual({ data: PRIVACY_VERSION })
@@ -88,13 +89,13 @@ describe('不同意', () => {
     await p.goto(webUrl('/pages/business/index'))
     await vis(p, '.privacy-consent__summary').waitFor()
     await p.waitForTimeout(400)
-    await agreeButton(p, 'cancel').tap()
+    await agreeButton(p, 'no').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await settled(p)
     await tapText(p, '我要提取')
     await vis(p, '.privacy-consent__summary').waitFor()
     await p.waitForTimeout(400)
-    await agreeButton(p, 'cancel').tap()
+    await agreeButton(p, 'no').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await tapText(p, '房贷计算器')
     await p.waitForURL(/packages\/tools\/calculator/)
@@ -216,7 +217,7 @@ describe('撤回同意', () => {
     await p.goto(webUrl('/pages/news/index'))
     await vis(p, '.privacy-consent__summary').waitFor()
     await p.waitForTimeout(400)
-    await agreeButton(p, 'cancel').tap()
+    await agreeButton(p, 'no').tap()
     await vis(p, '.privacy-consent__summary').waitFor({ state: 'hidden' })
     await expect(p.getByText('同意隐私声明后查看新闻动态').locator('visible=true').count()).resolves.toBe(1)
     await fresh.context.close()

@@ -183,7 +183,7 @@ describe('a depositor of 阿勒泰', () => {
     await page.waitForTimeout(400)
     await shot(page, 'publish-08-shared-link-consent')
     await expect(page.locator('.article__title').locator('visible=true').count()).resolves.toBe(0)
-    await vis(page, '.nut-dialog-footer-ok').tap()
+    await vis(page, '.privacy-consent__yes').tap()
     await vis(page, '.article__title').waitFor()
     await expect(vis(page, '.article__title').textContent()).resolves.toBe(TITLE)
     await page.context().close()

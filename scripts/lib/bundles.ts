@@ -27,6 +27,7 @@ export function lambdaBuildOptions(): BuildOptions {
   return {
     bundle: true,
     minify: o.minify as boolean,
+    charset: o.charset as 'utf8' | undefined,
     target: o.target as string,
     platform: o.platform as 'node',
     format: o.format as 'esm',

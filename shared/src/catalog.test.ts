@@ -3,7 +3,6 @@ import {
   APPLICATION_KINDS,
   archiveCategoriesFor,
   CLOSING_WITHDRAWAL_KINDS,
-  centerPolicySchema,
   counterMessage,
   defaultPolicy,
   informationLimit,
@@ -14,6 +13,7 @@ import {
   partialLimitsOf,
   WITHDRAWAL_KINDS,
 } from './catalog'
+import { centerPolicySchema } from './catalog-schemas'
 
 const required = (kind: (typeof APPLICATION_KINDS)[number]) =>
   KINDS[kind].archiveCategories.map((c) => `${c.name}${c.required ? '' : '(可选)'}`)

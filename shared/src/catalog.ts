@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import type { CenterPolicy, PartialLimits } from './catalog-schemas'
 import type { WithdrawalBusinessCode } from './codes'
 import { formatYuan } from './money'
 
@@ -6,7 +6,8 @@ import { formatYuan } from './money'
  * The business catalog: every kind of application a depositor can start online, with its archive
  * categories (档案分类) and notice (须知), and the per-center policy (which kinds a center opens,
  * its limits, and optional overrides of categories and notices). Policies are data: a center's
- * stored policy is parsed with centerPolicySchema; defaultPolicy holds the defaults of the rules.
+ * stored policy is parsed with centerPolicySchema (catalog-schemas.ts: this module builds no schema,
+ * so a page uses it without bundling zod); defaultPolicy holds the defaults of the rules.
  */
 export const WITHDRAWAL_KINDS = ['retirement', 'termination', 'rent', 'propertyFee', 'loanRepayment'] as const
 /** the withdrawals that close the account (KINDS[kind].closing) */
@@ -18,54 +19,36 @@ export type WithdrawalKind = (typeof WITHDRAWAL_KINDS)[number]
 export type LoanBusinessKind = (typeof LOAN_BUSINESS_KINDS)[number]
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number]
 
-export const applicationKindSchema = z.enum(APPLICATION_KINDS, { error: '业务类型不正确' })
-export const withdrawalKindSchema = z.enum(WITHDRAWAL_KINDS, { error: '提取业务类型不正确' })
-export const loanBusinessKindSchema = z.enum(LOAN_BUSINESS_KINDS, { error: '贷款业务类型不正确' })
-export const closingWithdrawalKindSchema = z.enum(CLOSING_WITHDRAWAL_KINDS, {
-  error: '只有销户类提取业务可以试算销户金额',
-})
-
 /** 按月抵扣签约: 是否按月委托提取 否 → sign (我要签约), 是 → cancel (取消签约) */
-export const monthlyDeductionActionSchema = z.enum(['sign', 'cancel'])
-export type MonthlyDeductionAction = z.infer<typeof monthlyDeductionActionSchema>
+export const MONTHLY_DEDUCTION_ACTIONS = ['sign', 'cancel'] as const
+export type MonthlyDeductionAction = (typeof MONTHLY_DEDUCTION_ACTIONS)[number]
 export const MONTHLY_DEDUCTION_ACTION_LABELS: Record<MonthlyDeductionAction, string> = {
   sign: '我要签约',
   cancel: '取消签约',
 }
 
+/** what an archive file may be: JPG, PNG or PDF, at most 10 MB */
+export const ARCHIVE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
+export const MAX_ARCHIVE_FILE_BYTES = 10 * 1024 * 1024
+
 /** a partial withdrawal leaves at least this much in the account (0.01 元) */
 export const MIN_REMAINING_BALANCE_FEN = 1
 
-export const archiveCategorySchema = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-  name: z.string().min(1),
-  required: z.boolean(),
+export interface ArchiveCategory {
+  key: string
+  name: string
+  required: boolean
   /** the category becomes optional when this holds (离退休: age reached per the ID number) */
-  optionalWhen: z.enum(['retirementAgeReached']).optional(),
-})
-export type ArchiveCategory = z.infer<typeof archiveCategorySchema>
+  optionalWhen?: 'retirementAgeReached'
+}
 
-export const noticeSchema = z.object({ title: z.string().min(1), paragraphs: z.array(z.string().min(1)).min(1) })
-export type Notice = z.infer<typeof noticeSchema>
+export interface Notice {
+  title: string
+  paragraphs: string[]
+}
 
-const fenLimit = z.int().positive()
-
-export const centerPolicySchema = z.object({
-  /** 显示中心开放的业务 */
-  openKinds: z.array(applicationKindSchema),
-  /** online applications of this amount or more go to the counter (300,000 元) */
-  counterThresholdFen: fenLimit,
-  rent: z.object({ monthlyCapFen: fenLimit, maxMonths: z.int().min(1), onceEveryMonths: z.int().min(0) }),
-  propertyFee: z.object({ maxAmountFen: fenLimit, maxMonths: z.int().min(1), onceEveryMonths: z.int().min(0) }),
-  termination: z.object({ minSealedMonths: z.int().min(0) }),
-  /** signing needs a balance of at least this many monthly payments */
-  monthlyDeduction: z.object({ minBalanceInPayments: z.int().min(1) }),
-  prepay: z.object({ maxPerMonth: z.int().min(1) }),
-  /** a center's own archive categories or notice for a kind, replacing the catalog's */
-  archiveCategories: z.partialRecord(applicationKindSchema, z.array(archiveCategorySchema)).optional(),
-  notices: z.partialRecord(applicationKindSchema, noticeSchema).optional(),
-})
-export type CenterPolicy = z.infer<typeof centerPolicySchema>
+/** a center's policy, as catalog-schemas.ts's centerPolicySchema reads it from storage */
+export type { CenterPolicy, PartialLimits } from './catalog-schemas'
 
 export const defaultPolicy: CenterPolicy = {
   openKinds: [...APPLICATION_KINDS],
@@ -307,13 +290,6 @@ export function missingCategories(
 }
 
 /** a center's limits on the partial withdrawals, as the form needs them (a part of its policy) */
-export const partialLimitsSchema = z.object({
-  counterThresholdFen: z.int(),
-  rent: z.object({ monthlyCapFen: z.int(), maxMonths: z.int() }),
-  propertyFee: z.object({ maxAmountFen: z.int(), maxMonths: z.int() }),
-})
-export type PartialLimits = z.infer<typeof partialLimitsSchema>
-
 export const partialLimitsOf = (policy: CenterPolicy): PartialLimits => ({
   counterThresholdFen: policy.counterThresholdFen,
   rent: { monthlyCapFen: policy.rent.monthlyCapFen, maxMonths: policy.rent.maxMonths },

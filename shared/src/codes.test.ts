@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
+import { codeSchema } from './api/common'
 import {
   ACCOUNT_STATUS,
   codeLabel,
-  codeSchema,
   codesOf,
   PERSONAL_DETAIL_TYPE,
   REPAYMENT_METHOD,

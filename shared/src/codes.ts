@@ -1,5 +1,3 @@
-import * as z from 'zod'
-
 /**
  * Code tables of the national housing provident fund data standard JGJ/T 320 (and the finer
  * withdrawal business codes in use). Each table maps code → label; storage and the API carry
@@ -93,11 +91,6 @@ export const REPAYMENT_METHOD_BY_CODE = {
  */
 export function codesOf<T extends Record<string, string>>(table: T): (keyof T & string)[] {
   return Object.keys(table).sort()
-}
-
-/** a zod enum of a table's codes: `codeSchema(ACCOUNT_STATUS)` accepts '01' … '99' */
-export function codeSchema<T extends Record<string, string>>(table: T) {
-  return z.enum(codesOf(table) as [keyof T & string, ...(keyof T & string)[]])
 }
 
 /** label of a code, or the code itself when the table does not know it */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { LoanPosition } from './loan/prepay'
-import { checkDeductionSigning, prepayAmountsSchema, settleAmountsSchema } from './loan-business'
+import { checkDeductionSigning } from './loan-business'
+import { prepayAmountsSchema, settleAmountsSchema } from './loan-business-schemas'
 
 const position: LoanPosition = {
   method: 'equalInstallment',

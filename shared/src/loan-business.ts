@@ -1,4 +1,3 @@
-import * as z from 'zod'
 import type { IsoDate } from './date'
 import { checkSettleFundAmount, type LoanPosition, type PrepaySplit, splitPrepayment } from './loan/prepay'
 import { formatYuan } from './money'
@@ -20,10 +19,6 @@ export interface PrepayContext {
   date: IsoDate
 }
 
-function issue(ctx: z.core.$RefinementCtx, path: string, message: string) {
-  ctx.addIssue({ code: 'custom', message, path: [path] })
-}
-
 /** the split of a prepayment as checked; null (with the issue) when the amount is refused */
 export function checkPrepayAmount(amountFen: number, ctx: PrepayContext): Check<PrepaySplit> {
   const amount = checkAmountFen(amountFen)
@@ -31,29 +26,30 @@ export function checkPrepayAmount(amountFen: number, ctx: PrepayContext): Check<
   return splitPrepayment(ctx.position, amount.value, ctx.date)
 }
 
-export function prepayAmountsSchema(ctx: PrepayContext) {
-  return z
-    .object({
-      amountFen: z.number({ error: '请输入提前还款金额' }),
-      fundAmountFen: z.number({ error: '请输入支取公积金金额' }),
-    })
-    .superRefine((v, zctx) => {
-      const split = checkPrepayAmount(v.amountFen, ctx)
-      if (!split.ok) issue(zctx, 'amountFen', split.message)
-      const fund = checkSettleFundAmount(v.fundAmountFen, {
-        dueFen: split.ok ? v.amountFen : Number.MAX_SAFE_INTEGER,
-        balanceFen: ctx.balanceFen,
-        dueLabel: '提前还款金额',
-      })
-      if (!fund.ok) issue(zctx, 'fundAmountFen', fund.message)
-    })
+/** what is wrong with each amount of a form, by field name; none: the amounts may go */
+export type AmountIssues = Partial<Record<'amountFen' | 'fundAmountFen', string>>
+
+/** 提前还本: the amount (a split of the loan) and the 支取公积金 part of it (≤ the amount and the balance) */
+export function prepayAmountsIssues(v: { amountFen: number; fundAmountFen: number }, ctx: PrepayContext): AmountIssues {
+  const issues: AmountIssues = {}
+  const split = checkPrepayAmount(v.amountFen, ctx)
+  if (!split.ok) issues.amountFen = split.message
+  const fund = checkSettleFundAmount(v.fundAmountFen, {
+    dueFen: split.ok ? v.amountFen : Number.MAX_SAFE_INTEGER,
+    balanceFen: ctx.balanceFen,
+    dueLabel: '提前还款金额',
+  })
+  if (!fund.ok) issues.fundAmountFen = fund.message
+  return issues
 }
 
-export function settleAmountsSchema(ctx: { dueFen: number; balanceFen: number }) {
-  return z.object({ fundAmountFen: z.number({ error: '请输入支取公积金还款金额' }) }).superRefine((v, zctx) => {
-    const fund = checkSettleFundAmount(v.fundAmountFen, ctx)
-    if (!fund.ok) issue(zctx, 'fundAmountFen', fund.message)
-  })
+/** 提前结清: the 支取公积金 part of what is due (≤ the due and the balance) */
+export function settleAmountsIssues(
+  v: { fundAmountFen: number },
+  ctx: { dueFen: number; balanceFen: number },
+): AmountIssues {
+  const fund = checkSettleFundAmount(v.fundAmountFen, ctx)
+  return fund.ok ? {} : { fundAmountFen: fund.message }
 }
 
 /** 按月抵扣签约: the account is 正常 and holds at least `minBalanceInPayments` monthly payments */

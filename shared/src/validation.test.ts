@@ -1,8 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import {
-  amountFenSchema,
-  appPasswordSchema,
-  bankCardSchema,
   birthDateFromId,
   checkAmountFen,
   checkAppPassword,
@@ -16,16 +13,21 @@ import {
   checkYuanText,
   genderFromId,
   idCheckChar,
-  idNumberSchema,
   maskBankCard,
   maskIdNumber,
   maskName,
   maskPhone,
   PROVINCE_CODES,
-  passwordChangeSchema,
-  phoneSchema,
   withLuhnCheckDigit,
 } from './validation'
+import {
+  amountFenSchema,
+  appPasswordSchema,
+  bankCardSchema,
+  idNumberSchema,
+  passwordChangeSchema,
+  phoneSchema,
+} from './validation-schemas'
 
 const MANUAL_ID = '371524199011063028' // 王冬冬 in the manual's screenshot
 

@@ -1,13 +1,12 @@
-import * as z from 'zod'
-import './zod-locale'
 import { chinaToday } from './clock'
 import { formatIsoDate, type IsoDate, parseIsoDate } from './date'
 import { formatYuan, MAX_FEN, parseYuan } from './money'
 
 /**
  * Validators for what a person enters. Each returns the normalised value or the Chinese message
- * the person should see; the zod schemas at the bottom are built from the same functions, so the
- * API contract and the pages give the same message for the same mistake.
+ * the person should see; the contract's zod fields (validation-schemas.ts) are built from the same
+ * functions, so the API contract and the pages give the same message for the same mistake. This
+ * module builds no schema: a page checks with it without bundling zod.
  */
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string; field?: string }
 
@@ -89,8 +88,8 @@ export function birthDateFromId(id: string): IsoDate | undefined {
   return parts && formatIsoDate(parts)
 }
 
-export const genderSchema = z.enum(['male', 'female'])
-export type Gender = z.infer<typeof genderSchema>
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
 
 /** the 17th digit: odd = male, even = female */
 export function genderFromId(id: string): Gender {
@@ -292,48 +291,4 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return '*'
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
-}
-
-// ---------------------------------------------------------------- zod, from the same checks
-
-function addCheckIssue<T>(result: Check<T>, ctx: z.core.$RefinementCtx): result is { ok: true; value: T } {
-  if (result.ok) return true
-  ctx.addIssue({ code: 'custom', message: result.message, ...(result.field ? { path: [result.field] } : {}) })
-  return false
-}
-
-/** a string field checked (and normalised) by `check`; a missing field gets `requiredMessage` */
-export function checkedString<T>(check: (text: string) => Check<T>, requiredMessage: string) {
-  return z.string({ error: requiredMessage }).transform((text, ctx) => {
-    const result = check(text)
-    return addCheckIssue(result, ctx) ? result.value : z.NEVER
-  })
-}
-
-export const phoneSchema = checkedString(checkPhone, '请输入手机号码')
-export const idNumberSchema = checkedString((text) => checkIdNumber(text), '请输入身份证号码')
-export const loginAccountSchema = checkedString((text) => checkLoginAccount(text), '请输入手机号码或身份证号码')
-export const bankCardSchema = checkedString(checkBankCard, '请输入银行卡号')
-export const smsCodeSchema = checkedString(checkSmsCode, '请输入验证码')
-export const appPasswordSchema = checkedString(checkAppPassword, '请输入密码')
-export const hotlinePasswordSchema = checkedString(checkHotlinePassword, '请输入密码')
-
-/** an amount in fen (integer, > 0, ≤ bound) */
-export function amountFenSchema(bounds?: AmountBounds) {
-  return z.number({ error: '请输入金额' }).superRefine((fen, ctx) => {
-    addCheckIssue(checkAmountFen(fen, bounds), ctx)
-  })
-}
-
-/** { oldPassword, newPassword, confirmPassword } checked by checkPasswordChange with `policy` */
-export function passwordChangeSchema(policy: (password: string) => Check<string>) {
-  return z
-    .strictObject({
-      oldPassword: z.string({ error: '请输入原密码' }),
-      newPassword: z.string({ error: '请输入新密码' }),
-      confirmPassword: z.string({ error: '请再次输入新密码' }),
-    })
-    .superRefine((input, ctx) => {
-      addCheckIssue(checkPasswordChange(input, policy), ctx)
-    })
 }

@@ -1,5 +1,3 @@
-import * as z from 'zod'
-
 /**
  * The application workflow (我的业务) as one transition table:
  *
@@ -25,10 +23,6 @@ export type EditAction = (typeof EDIT_ACTIONS)[number]
 /** every rule of the table */
 export type WorkflowStep = WorkflowAction | EditAction
 export type Actor = (typeof ACTORS)[number]
-
-export const applicationStateSchema = z.enum(APPLICATION_STATES)
-export const workflowActionSchema = z.enum(WORKFLOW_ACTIONS)
-export const actorSchema = z.enum(ACTORS)
 
 export const STATE_LABELS: Record<ApplicationState, string> = {
   draft: '草稿',

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-// the one locale file, not `zod/locales` (all 40+ locales, in the mini-program's main package)
+// the one locale file, not `zod/locales` (all 40+ locales, in every bundle that validates)
 import zhCN from 'zod/v4/locales/zh-CN.js'
 
 /**
@@ -9,10 +9,9 @@ import zhCN from 'zod/v4/locales/zh-CN.js'
  * gets a plain sentence here that names the field; zod's zh-CN locale answers what remains.
  *
  * Importing this module configures zod for the whole program: shared/src/api/contract.ts and
- * shared/src/validation.ts import it, so the functions, the scripts and the tests get it with the
- * contract, and the mini-program imports it first thing in app.ts. `z.config` merges its argument
- * into zod's one global configuration (Object.assign), so this `localeError` and the mini-program's
- * `z.config({ jitless: true })` compose in either order.
+ * every other shared module that builds a schema import it, so whatever validates — a function, a
+ * script, a test, a mini-program page — gets it before its first schema. The mini-program's main
+ * package validates nothing and holds no zod (decision 86).
  */
 const zh = zhCN().localeError
 
@@ -85,4 +84,10 @@ export function plainChinese(issue: Issue): string | undefined {
   }
 }
 
-z.config({ localeError: (issue) => plainChinese(issue) ?? zh(issue) })
+/** Node (the functions, scripts, tests) — not a mini-program or a browser, where Taro may shim `process` */
+const inNode =
+  typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string'
+
+// mini-programs forbid `new Function`, and the site's CSP forbids eval: outside Node, zod must not
+// compile validators at run time. In Node it may (its faster object parser).
+z.config({ localeError: (issue) => plainChinese(issue) ?? zh(issue), jitless: !inNode })

@@ -5,9 +5,8 @@ import type {
   updateApplication as updateOp,
   requestUploadUrl as uploadOp,
 } from '@gjj/shared/api/application'
-import { MAX_ARCHIVE_FILE_BYTES } from '@gjj/shared/api/application'
 import type { ParsedInputOf } from '@gjj/shared/api/contract'
-import { KINDS, missingCategories, noticeFor } from '@gjj/shared/catalog'
+import { KINDS, MAX_ARCHIVE_FILE_BYTES, missingCategories, noticeFor } from '@gjj/shared/catalog'
 import { maskBankCard, maskIdNumber } from '@gjj/shared/validation'
 import {
   type Actor,

@@ -8,8 +8,9 @@ import type {
   requestNewsImageUpload as uploadOp,
 } from '@gjj/shared/api/publishing'
 import { MAX_NEWS_IMAGE_BYTES } from '@gjj/shared/api/publishing'
-import { richTextSchema, sanitizeRichText } from '@gjj/shared/info/rich-text'
+import { sanitizeRichText } from '@gjj/shared/info/rich-text'
 import { plainSummary, type RichTextNode, toSafeHtml } from '@gjj/shared/info/rich-text-nodes'
+import { richTextSchema } from '@gjj/shared/info/rich-text-schemas'
 import { nowIso } from '../lib/clock'
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '../lib/errors'
 import { type ImageKind, imageSize, makeThumbnail, UnreadableImage } from '../lib/thumbnail'

@@ -1,4 +1,5 @@
-import { type CenterPolicy, centerPolicySchema, defaultPolicy, KINDS } from '@gjj/shared/catalog'
+import { type CenterPolicy, defaultPolicy, KINDS } from '@gjj/shared/catalog'
+import { centerPolicySchema } from '@gjj/shared/catalog-schemas'
 import { lastSettlementDay } from '@gjj/shared/loan/deposit-interest'
 import { today } from '../lib/clock'
 import { NotFound, Unauthorized } from '../lib/errors'

@@ -1,12 +1,14 @@
-import type { ApiError, InputOf, Operation, OutputOf } from '@gjj/shared/api/contract'
-import { buildPath, pathParams } from '@gjj/shared/api/contract'
+import type { ApiError, InputOf, Operation, OutputOf, Route } from '@gjj/shared/api/contract'
+import { buildPath, pathParams } from '@gjj/shared/api/paths'
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
 
 /**
- * The only caller of Taro.request / Taro.uploadFile. `call(operation, input)` sends what the shared
- * contract says and returns the parsed output, or throws an ApiRequestError carrying the server's
- * Chinese message.
+ * The only caller of Taro.request / Taro.uploadFile. `call(name, route, input)` sends what the
+ * shared contract says (its route table, shared/src/api/routes.ts) and returns the answer, or throws
+ * an ApiRequestError carrying the server's Chinese message. The answer is typed by the contract and
+ * was checked against it by the server before it left (functions/src/lib/http.ts); the client does
+ * not parse it again with the operation's schema, which would put zod and every operation's schemas
+ * into the mini-program's main package (decision 86).
  */
 export class ApiRequestError extends Error {
   constructor(
@@ -83,23 +85,19 @@ function sessionExpired({ store, loginPage }: SignIn) {
   }, 800)
 }
 
-export async function call<I extends z.ZodType, O extends z.ZodType>(
-  op: Operation<I, O>,
-  input: z.input<I>,
-  signIn: SignIn,
-): Promise<z.output<O>> {
+export async function call(name: string, route: Route, input: object, signIn: SignIn): Promise<unknown> {
   const data = { ...(input as Record<string, unknown>) }
-  const path = buildPath(op.path, data)
-  for (const key of pathParams(op.path)) delete data[key]
-  const hasBody = op.method === 'POST' || op.method === 'PUT'
+  const path = buildPath(route.path, data)
+  for (const key of pathParams(route.path)) delete data[key]
+  const hasBody = route.method === 'POST' || route.method === 'PUT'
   const header: Record<string, string> = { 'content-type': 'application/json' }
-  const token = op.audience === 'public' ? '' : signIn.store.token
+  const token = route.audience === 'public' ? '' : signIn.store.token
   if (token) header.authorization = `Bearer ${token}`
-  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
+  let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown> | ArrayBuffer>
   try {
     res = await Taro.request({
       url: `${baseUrl}${path}${hasBody ? '' : query(data)}`,
-      method: op.method,
+      method: route.method,
       header,
       data: hasBody ? data : undefined,
       dataType: 'json',
@@ -108,20 +106,21 @@ export async function call<I extends z.ZodType, O extends z.ZodType>(
   } catch {
     throw new ApiRequestError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试' })
   }
+  const body = res.data
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body)
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    const parsed = op.output.safeParse(res.data)
-    if (parsed.success) return parsed.data
-    // the server checks its answers against the same contract, so this is an answer from something
-    // else (another version of the API, a proxy's page): the person gets words, the console details
-    console.error(`${op.name}: the answer does not match the contract`, parsed.error.issues)
+    if (isObject) return body
+    // every answer of the contract is a JSON object: this one came from something else (a proxy's
+    // page, a gateway's text): the person gets words, the console the details
+    console.error(`${name}: the answer is not the contract's JSON object`, body)
     throw new ApiRequestError(res.statusCode, { code: 'BAD_RESPONSE', message: '数据格式有误，请更新到最新版本后重试' })
   }
-  const body = res.data as Partial<ApiError> | undefined
-  if (res.statusCode === 401 && op.audience !== 'public') sessionExpired(signIn)
+  const error = (isObject ? body : {}) as Partial<ApiError>
+  if (res.statusCode === 401 && route.audience !== 'public') sessionExpired(signIn)
   throw new ApiRequestError(res.statusCode, {
-    code: body?.code ?? `HTTP_${res.statusCode}`,
-    message: body?.message ?? '系统繁忙，请稍后重试',
-    ...(body?.issues ? { issues: body.issues } : {}),
+    code: error.code ?? `HTTP_${res.statusCode}`,
+    message: error.message ?? '系统繁忙，请稍后重试',
+    ...(error.issues ? { issues: error.issues } : {}),
   })
 }
 
@@ -130,10 +129,16 @@ export type ApiOf<Ops> = {
   [K in keyof Ops]: (input?: InputOf<Ops[K]>) => Promise<OutputOf<Ops[K]>>
 }
 
-/** the client of `operations`, carrying the session of `signIn` */
-export function apiOf<Ops extends Record<string, Operation>>(operations: Ops, signIn: SignIn): ApiOf<Ops> {
+/**
+ * The client of a route table (`Ops`: the contract's operation of each route, for the types),
+ * carrying the session of `signIn`.
+ */
+export function apiOf<Ops extends Record<string, Operation>>(routes: Record<keyof Ops, Route>, signIn: SignIn) {
   return Object.fromEntries(
-    Object.entries(operations).map(([name, op]) => [name, (input: object = {}) => call(op, input as never, signIn)]),
+    Object.entries<Route>(routes).map(([name, route]) => [
+      name,
+      (input: object = {}) => call(name, route, input, signIn),
+    ]),
   ) as ApiOf<Ops>
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { ACCOUNT_STATUS, codeSchema, PERSONAL_DETAIL_TYPE } from '../codes'
-import { coded, fen, id, isoDate, page, pageInput, queryInt, signedFen, yearMonth } from './common'
+import '../zod-locale'
+import { ACCOUNT_STATUS, PERSONAL_DETAIL_TYPE } from '../codes'
+import { coded, codeSchema, fen, id, isoDate, page, pageInput, queryInt, signedFen, yearMonth } from './common'
 import { defineOperation } from './contract'
 
 /** 公积金账户查询: the account and its deposit history (缴存明细), newest first */

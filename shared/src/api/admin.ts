@@ -1,10 +1,12 @@
 import * as z from 'zod'
-import { applicationKindSchema } from '../catalog'
-import { ACCOUNT_STATUS, codeSchema } from '../codes'
-import { genderSchema } from '../validation'
+import '../zod-locale'
+import { applicationKindSchema } from '../catalog-schemas'
+import { ACCOUNT_STATUS } from '../codes'
+import { genderSchema } from '../validation-schemas'
 import { applicationDetailSchema, applicationId, applicationStatus, applicationSummarySchema } from './application'
 import {
   coded,
+  codeSchema,
   fen,
   id,
   isoDate,

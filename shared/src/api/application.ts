@@ -1,7 +1,14 @@
 import * as z from 'zod'
-import { applicationKindSchema, archiveCategorySchema, monthlyDeductionActionSchema, noticeSchema } from '../catalog'
-import { amountFenSchema } from '../validation'
-import { actorSchema, applicationStateSchema, TIMELINE_ACTIONS, workflowActionSchema } from '../workflow'
+import '../zod-locale'
+import { ARCHIVE_CONTENT_TYPES, MAX_ARCHIVE_FILE_BYTES } from '../catalog'
+import {
+  applicationKindSchema,
+  archiveCategorySchema,
+  monthlyDeductionActionSchema,
+  noticeSchema,
+} from '../catalog-schemas'
+import { amountFenSchema } from '../validation-schemas'
+import { ACTORS, APPLICATION_STATES, TIMELINE_ACTIONS, WORKFLOW_ACTIONS } from '../workflow'
 import { bankCardInfoSchema } from './bank-card'
 import { fen, id, instant, okOutput, page, pageInput } from './common'
 import { defineOperation, unmatched } from './contract'
@@ -23,6 +30,10 @@ export const applicationId = z
   .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '申请编号不正确' })
 
 /** a status filter (listMyApplications, listReviewQueue) */
+export const applicationStateSchema = z.enum(APPLICATION_STATES)
+const workflowActionSchema = z.enum(WORKFLOW_ACTIONS)
+const actorSchema = z.enum(ACTORS)
+
 export const applicationStatus = z.enum(applicationStateSchema.options, { error: '申请状态不正确' })
 
 const bankCardId = z.string({ error: '请选择收款银行账号' }).min(1, { error: '请选择收款银行账号' }).max(64)
@@ -104,9 +115,6 @@ export const applicationDataSchema = z.discriminatedUnion('kind', drafts, { erro
 export type ApplicationData = z.infer<typeof applicationDataSchema>
 
 const withId = <T extends (typeof drafts)[number]>(draft: T) => draft.extend({ id: applicationId })
-
-export const ARCHIVE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
-export const MAX_ARCHIVE_FILE_BYTES = 10 * 1024 * 1024
 
 export const archiveFileSchema = z.object({
   id,

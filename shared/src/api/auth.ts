@@ -1,5 +1,7 @@
 import * as z from 'zod'
-import { checkAppPassword, idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation'
+import '../zod-locale'
+import { checkAppPassword } from '../validation'
+import { idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation-schemas'
 import { channel, instant, maskedIdNumber, maskedPhone, okOutput, session } from './common'
 import { defineOperation, emptyInput, unmatched } from './contract'
 import { smsSent } from './profile'

@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { bankCardSchema } from '../validation'
+import '../zod-locale'
+import { bankCardSchema } from '../validation-schemas'
 import { id, maskedBankCard } from './common'
 import { defineOperation, emptyInput } from './contract'
 

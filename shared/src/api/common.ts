@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import '../zod-locale'
+import { codesOf } from '../codes'
 import { isIsoDate } from '../date'
 import { MAX_RATE_PPM } from '../loan/rates'
 import { MAX_FEN } from '../money'
@@ -104,3 +106,8 @@ export const session = z.object({
 export const STAFF_ROLES = ['reviewer', 'publisher', 'regionAdmin', 'centerAdmin'] as const
 export const staffRoleSchema = z.enum(STAFF_ROLES)
 export type StaffRole = z.infer<typeof staffRoleSchema>
+
+/** a zod enum of a code table's codes: `codeSchema(ACCOUNT_STATUS)` accepts '01' … '99' */
+export function codeSchema<T extends Record<string, string>>(table: T) {
+  return z.enum(codesOf(table) as [keyof T & string, ...(keyof T & string)[]])
+}

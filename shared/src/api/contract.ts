@@ -33,6 +33,9 @@ export interface Operation<
   readonly cache?: { readonly maxAgeSeconds: number }
 }
 
+/** where and how an operation is called, without its schemas (the client's route tables, routes.ts) */
+export type Route = Pick<Operation, 'method' | 'path' | 'audience'>
+
 export function defineOperation<
   const N extends string,
   I extends z.ZodType,
@@ -46,19 +49,7 @@ export type InputOf<T> = T extends Operation<infer I, z.ZodType> ? z.input<I> : 
 export type ParsedInputOf<T> = T extends Operation<infer I, z.ZodType> ? z.output<I> : never
 export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? z.output<O> : never
 
-/** `/api/applications/{id}` -> ['id'] */
-export function pathParams(path: string): string[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
-}
-
-/** fills `{id}` from the input; throws if a parameter is missing */
-export function buildPath(path: string, input: Record<string, unknown>): string {
-  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = input[key]
-    if (value === undefined || value === null || value === '') throw new Error(`缺少路径参数 ${key}`)
-    return encodeURIComponent(String(value))
-  })
-}
+export { buildPath, pathParams } from './paths'
 
 /** The one error body every non-2xx response carries. `message` is Chinese and says what to do. */
 export const apiErrorSchema = z.object({

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import '../zod-locale'
 import { instant } from './common'
 import { defineOperation } from './contract'
 import { documentNumber, documentStandingSchema } from './documents'

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import '../zod-locale'
 import { fen, id, instant, isoDate, queryInt } from './common'
 import { defineOperation } from './contract'
 

@@ -1,9 +1,10 @@
 import * as z from 'zod'
-import { archiveCategorySchema, loanBusinessKindSchema, noticeSchema } from '../catalog'
-import { ACCOUNT_STATUS, codeSchema } from '../codes'
+import '../zod-locale'
+import { archiveCategorySchema, loanBusinessKindSchema, noticeSchema } from '../catalog-schemas'
+import { ACCOUNT_STATUS } from '../codes'
 import { MAX_FEN } from '../money'
 import { applicationId } from './application'
-import { coded, fen, isoDate, queryInt, ratePpm } from './common'
+import { coded, codeSchema, fen, isoDate, queryInt, ratePpm } from './common'
 import { defineOperation, emptyInput } from './contract'
 import { planSummarySchema, prepayOptionSchema } from './loan-plan'
 

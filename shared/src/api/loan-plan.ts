@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { monthlyDeductionActionSchema } from '../catalog'
+import '../zod-locale'
+import { monthlyDeductionActionSchema } from '../catalog-schemas'
 import { PREPAY_CHOICES } from '../loan/prepay'
 import { fen, isoDate } from './common'
 

@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { codeSchema, LOAN_DETAIL_TYPE, REPAYMENT_METHOD } from '../codes'
-import { coded, fen, id, isoDate, maskedBankCard, page, pageInput, ratePpm } from './common'
+import '../zod-locale'
+import { LOAN_DETAIL_TYPE, REPAYMENT_METHOD } from '../codes'
+import { coded, codeSchema, fen, id, isoDate, maskedBankCard, page, pageInput, ratePpm } from './common'
 import { defineOperation } from './contract'
 
 /** 我的贷款: the loan, its repayments (贷款还款明细), plan (还款计划) and overdue periods */

@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { richTextNodesSchema } from '../info/rich-text-nodes'
+import '../zod-locale'
+import { richTextNodesSchema } from '../info/rich-text-schemas'
 import { id, instant, page, pageInput } from './common'
 import { defineOperation } from './contract'
 import { centerCode } from './system'

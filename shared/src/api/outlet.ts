@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { weeklyHoursSchema } from '../info/hours'
+import '../zod-locale'
+import { weeklyHoursSchema } from '../info/hours-schemas'
 import { id, instant, isoDate, queryNumber } from './common'
 import { defineOperation } from './contract'
 import { centerCode } from './system'

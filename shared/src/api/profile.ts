@@ -1,14 +1,9 @@
 import * as z from 'zod'
-import { codeSchema, ID_TYPE } from '../codes'
-import {
-  checkAppPassword,
-  checkHotlinePassword,
-  genderSchema,
-  passwordChangeSchema,
-  phoneSchema,
-  smsCodeSchema,
-} from '../validation'
-import { coded, isoDate, maskedIdNumber, maskedPhone, okOutput } from './common'
+import '../zod-locale'
+import { ID_TYPE } from '../codes'
+import { checkAppPassword, checkHotlinePassword } from '../validation'
+import { genderSchema, passwordChangeSchema, phoneSchema, smsCodeSchema } from '../validation-schemas'
+import { coded, codeSchema, isoDate, maskedIdNumber, maskedPhone, okOutput } from './common'
 import { defineOperation, emptyInput } from './contract'
 
 /** 个人中心, 修改手机号码 (with an SMS code), 密码修改 (APP/微信/网厅 and 12329 热线/触摸屏) */

@@ -1,5 +1,7 @@
 import * as z from 'zod'
-import { appPasswordSchema, checkAppPassword, passwordChangeSchema } from '../validation'
+import '../zod-locale'
+import { checkAppPassword } from '../validation'
+import { appPasswordSchema, passwordChangeSchema } from '../validation-schemas'
 import { id, instant, isoDate, okOutput, page, pageInput } from './common'
 import { defineOperation, emptyInput } from './contract'
 import { staffRoleSchema } from './publishing'

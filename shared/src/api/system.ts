@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import '../zod-locale'
 import { defineOperation, emptyInput } from './contract'
 
 export const centerCode = z.string({ error: '请选择公积金中心' }).regex(/^C\d{5}$/, '公积金中心代码不正确')

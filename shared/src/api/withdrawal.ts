@@ -1,14 +1,15 @@
 import * as z from 'zod'
+import '../zod-locale'
 import {
   archiveCategorySchema,
   closingWithdrawalKindSchema,
   noticeSchema,
   partialLimitsSchema,
   withdrawalKindSchema,
-} from '../catalog'
-import { ACCOUNT_STATUS, codeSchema, WITHDRAWAL_BUSINESS } from '../codes'
+} from '../catalog-schemas'
+import { ACCOUNT_STATUS, WITHDRAWAL_BUSINESS } from '../codes'
 import { applicationId } from './application'
-import { coded, fen, isoDate, maskedIdNumber } from './common'
+import { coded, codeSchema, fen, isoDate, maskedIdNumber } from './common'
 import { defineOperation, emptyInput } from './contract'
 
 /** 我要提取: the kinds the center opens, with eligibility and limits, and the closing-amount quote */

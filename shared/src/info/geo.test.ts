@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { CHINA_BOUNDS, compareNames, distanceMeters, formatDistance, gcj02Schema, sortByDistance } from './geo'
+import { CHINA_BOUNDS, compareNames, distanceMeters, formatDistance, sortByDistance } from './geo'
+import { gcj02Schema } from './geo-schemas'
 
 const issuesOf = (input: unknown) => {
   const result = gcj02Schema.safeParse(input)

@@ -1,5 +1,3 @@
-import * as z from 'zod'
-
 /**
  * 服务网点 positions: GCJ-02 coordinates, distances and the order of the outlet list.
  *
@@ -37,20 +35,6 @@ export function isInChina({ latitude, longitude }: Coordinates): boolean {
 }
 
 export const NOT_IN_CHINA = '坐标不在中国境内'
-
-/** GCJ-02 coordinates inside China's bounding box (finite numbers; strings are refused) */
-export const gcj02Schema = z
-  .strictObject(
-    {
-      latitude: z.number({ error: '纬度应为数字' }),
-      longitude: z.number({ error: '经度应为数字' }),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? '坐标只能包含纬度和经度' : '请提供坐标') },
-  )
-  .refine(isInChina, {
-    error: NOT_IN_CHINA,
-    when: (payload) => payload.issues.length === 0,
-  })
 
 /** mean Earth radius (IUGG), metres */
 const EARTH_RADIUS_METERS = 6_371_008.8

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { aroundChinaMidnight, atInstant } from '../testing/clock'
-import { describeHours, outletStatus, parseHhMm, type WeeklyHours, weekdayOf, weeklyHoursSchema } from './hours'
+import { describeHours, outletStatus, parseHhMm, type WeeklyHours, weekdayOf } from './hours'
+import { weeklyHoursSchema } from './hours-schemas'
 
 // An Altay-style week: 09:30–13:30 and 16:00–20:00 on weekdays (a long 午休), Saturday morning only,
 // Sunday closed. 2026-12-02 is a Wednesday.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { isIsoDate } from '../date'
-import { needsConsent, PRIVACY_SUMMARY_MAX_CHARS, PRIVACY_VERSION, privacyStatement, privacySummary } from './privacy'
+import { needsConsent, PRIVACY_SUMMARY_MAX_CHARS, PRIVACY_VERSION, privacySummary } from './privacy'
+import { privacyStatement } from './privacy-statement'
 
 const fullText = privacyStatement.sections.flatMap((s) => [s.title, ...s.paragraphs]).join('\n')
 

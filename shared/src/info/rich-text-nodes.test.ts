@@ -7,10 +7,10 @@ import {
   plainSummary,
   plainTextToNodes,
   type RichTextNode,
-  richTextNodesSchema,
   toMiniProgramNodes,
   toSafeHtml,
 } from './rich-text-nodes'
+import { richTextNodesSchema } from './rich-text-schemas'
 
 const PREFIX = 'https://cdn.gjj.test/public/news/'
 const text = (t: string): RichTextNode => ({ type: 'text', text: t })

@@ -1,5 +1,3 @@
-import * as z from 'zod'
-
 /**
  * News bodies as mini-program rich-text nodes, after `sanitizeRichText` (./rich-text.ts) cleaned
  * them. This file holds the node types, the allow-list, the URL rules, and what the pages and
@@ -158,7 +156,12 @@ export function cleanAlt(alt: string): string {
 }
 
 /** whether `value` may stand as attribute `attr` of element `name` in clean nodes */
-function attributeAllowed(name: RichTextTag, attr: string, value: string, prefixes?: readonly string[]): boolean {
+export function attributeAllowed(
+  name: RichTextTag,
+  attr: string,
+  value: string,
+  prefixes?: readonly string[],
+): boolean {
   if (!RICH_TEXT_ATTRS[name]?.includes(attr)) return false
   switch (attr) {
     case 'href':
@@ -322,37 +325,3 @@ export function plainTextToNodes(text: string): RichTextNode[] {
       return { name: 'p', attrs: {}, children }
     })
 }
-
-// ---------------------------------------------------------------- the contract's schema
-
-const NOT_ALLOWED = '正文含有不允许的内容'
-
-const textNodeSchema = z.strictObject({ type: z.literal('text'), text: z.string() }, { error: NOT_ALLOWED })
-
-const elementNodeSchema = z
-  .strictObject(
-    {
-      name: z.enum(RICH_TEXT_TAGS, { error: NOT_ALLOWED }),
-      attrs: z.record(z.string(), z.string(), { error: NOT_ALLOWED }),
-      get children(): z.ZodArray<typeof richTextNodeSchema> {
-        return z.array(richTextNodeSchema, { error: NOT_ALLOWED })
-      },
-    },
-    { error: NOT_ALLOWED },
-  )
-  .superRefine((node, ctx) => {
-    for (const [attr, value] of Object.entries(node.attrs)) {
-      if (!attributeAllowed(node.name, attr, value)) {
-        ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['attrs', attr] })
-      }
-    }
-    if (VOID_TAGS.has(node.name) && node.children.length > 0) {
-      ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['children'] })
-    }
-  })
-
-/** one clean node: what the API may send (allowed names and attributes only, links and image URLs checked) */
-export const richTextNodeSchema: z.ZodType<RichTextNode> = z.union([textNodeSchema, elementNodeSchema], {
-  error: NOT_ALLOWED,
-})
-export const richTextNodesSchema = z.array(richTextNodeSchema, { error: NOT_ALLOWED })

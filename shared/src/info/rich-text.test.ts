@@ -7,10 +7,10 @@ import {
   RICH_TEXT_MAX_CHARS,
   RICH_TEXT_TAGS,
   type RichTextNode,
-  richTextSchema,
   sanitizeRichText,
   toSafeHtml,
 } from './rich-text'
+import { richTextSchema } from './rich-text-schemas'
 
 const PREFIX = 'https://cdn.gjj.test/public/news/'
 const OPTIONS = { imagePrefixes: [PREFIX] }

@@ -1,5 +1,4 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
-import * as z from 'zod'
 import {
   allowedImageSrc,
   checkImagePrefixes,
@@ -592,21 +591,4 @@ export function hasContent(nodes: readonly RichTextNode[]): boolean {
   return nodes.some((node) =>
     isText(node) ? /\S/.test(node.text) : node.name === 'img' || hasContent(node.children ?? []),
   )
-}
-
-/** a news body from staff: HTML in, clean nodes out; 请输入正文 when nothing would show */
-export function richTextSchema(options: RichTextOptions) {
-  checkImagePrefixes(options.imagePrefixes)
-  return z.string({ error: '请输入正文' }).transform((html, ctx) => {
-    if (html.length > RICH_TEXT_MAX_CHARS) {
-      ctx.addIssue({ code: 'custom', message: RICH_TEXT_TOO_LONG })
-      return z.NEVER
-    }
-    const nodes = sanitizeRichText(html, options)
-    if (!hasContent(nodes)) {
-      ctx.addIssue({ code: 'custom', message: '请输入正文' })
-      return z.NEVER
-    }
-    return nodes
-  })
 }

@@ -1,25 +1,13 @@
-import * as admin from '@gjj/shared/api/admin'
-import * as documentAdmin from '@gjj/shared/api/document-admin'
-import * as publishing from '@gjj/shared/api/publishing'
-import * as staffAccounts from '@gjj/shared/api/staff-accounts'
+import { type ConsoleOperations, consoleRoutes } from '@gjj/shared/api/console-routes'
 import { apiOf, tokenStore } from '../../../api/client'
-import { operationsOf } from '../../../api/operations'
 import { adminUrl } from './console-urls'
 
 /** a reviewer's session token, kept apart from any depositor session */
 export const staffSession = tokenStore('gjj.staffSession')
 
 /**
- * The console's own client: the /api/admin/ operations (审批 and 信息发布), with the reviewer's session; an ended
- * session goes to the console's login. It lives here, so only the H5 build (the one the console is
- * built into) holds it.
+ * The console's own client: every /api/admin/ operation (审批, 信息发布, staff accounts and audit,
+ * 证明作废), with the reviewer's session; an ended session goes to the console's login. It lives
+ * here, so only the H5 build (the one the console is built into) holds it.
  */
-/** every /api/admin/ operation: review (admin), publishing (news, outlets), staff accounts and audit, 证明作废 */
-export const consoleOperations = {
-  ...operationsOf(admin),
-  ...operationsOf(publishing),
-  ...operationsOf(staffAccounts),
-  ...operationsOf(documentAdmin),
-}
-
-export const staffApi = apiOf(consoleOperations, { store: staffSession, loginPage: adminUrl.login() })
+export const staffApi = apiOf<ConsoleOperations>(consoleRoutes, { store: staffSession, loginPage: adminUrl.login() })

@@ -1,4 +1,4 @@
-import { privacyStatement } from '@gjj/shared/info/privacy'
+import { privacyStatement } from '@gjj/shared/info/privacy-statement'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'

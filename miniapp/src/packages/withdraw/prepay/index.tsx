@@ -1,6 +1,6 @@
 import type { PrepayQuote } from '@gjj/shared/api/loan-business'
 import { type LoanPosition, type PrepayChoice, type PrepayOption, prepayQuote } from '@gjj/shared/loan/prepay'
-import { prepayAmountsSchema } from '@gjj/shared/loan-business'
+import { prepayAmountsIssues } from '@gjj/shared/loan-business'
 import { fenToYuanString } from '@gjj/shared/money'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -65,12 +65,12 @@ function Prepay({ ctx, quote }: { ctx: Ready; quote: PrepayQuote }) {
   const fund = fundText === null ? ({ ok: true, value: defaultFund } as const) : fundFen(fundText)
   const checked =
     amount.ok && fund.ok
-      ? prepayAmountsSchema({ position, balanceFen: quote.balanceFen, date: quote.date }).safeParse({
-          amountFen: amount.value,
-          fundAmountFen: fund.value,
-        })
+      ? prepayAmountsIssues(
+          { amountFen: amount.value, fundAmountFen: fund.value },
+          { position, balanceFen: quote.balanceFen, date: quote.date },
+        )
       : null
-  const issue = (path: string) => checked?.error?.issues.find((i) => i.path[0] === path)?.message
+  const issue = (field: 'amountFen' | 'fundAmountFen') => checked?.[field]
   const amountError = amountText.trim() === '' ? undefined : amount.ok ? issue('amountFen') : amount.message
   const fundError = fund.ok ? issue('fundAmountFen') : fund.message
   const result = amount.ok && !amountError ? prepayQuote(position, amount.value, quote.date) : null

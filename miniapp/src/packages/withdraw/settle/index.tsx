@@ -1,5 +1,5 @@
 import type { SettleQuote } from '@gjj/shared/api/loan-business'
-import { settleAmountsSchema } from '@gjj/shared/loan-business'
+import { settleAmountsIssues } from '@gjj/shared/loan-business'
 import { fenToYuanString } from '@gjj/shared/money'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -42,11 +42,9 @@ function Settle({ ctx, quote }: { ctx: Ready; quote: SettleQuote }) {
 
   const fund = fundFen(fundText)
   const checked = fund.ok
-    ? settleAmountsSchema({ dueFen: quote.totalFen, balanceFen: quote.balanceFen }).safeParse({
-        fundAmountFen: fund.value,
-      })
+    ? settleAmountsIssues({ fundAmountFen: fund.value }, { dueFen: quote.totalFen, balanceFen: quote.balanceFen })
     : null
-  const fundError = fund.ok ? checked?.error?.issues[0]?.message : fund.message
+  const fundError = fund.ok ? checked?.fundAmountFen : fund.message
   const fundValue = fund.ok ? fund.value : 0
   const due: [string, string][] = [
     ['剩余本金', yuan(quote.principalFen)],

@@ -1,4 +1,4 @@
-import { MAX_ARCHIVE_FILE_BYTES } from '@gjj/shared/api/application'
+import { MAX_ARCHIVE_FILE_BYTES } from '@gjj/shared/catalog'
 import { useRef, useState } from 'react'
 import { api, uploadToPresignedPost } from '../../../api'
 import { errorText } from '../../../lib/errors'
