@@ -18,9 +18,10 @@ import './PrivacyConsent.css'
  * The 隐私声明 consent sheet (manual 7.3): the summary, 【查看全文】, 【不同意】/【同意】. Every tab
  * page, the login page and the pages a shared link may open (ConsentGate) hold one; only the page on
  * screen shows it. The first page shown asks when this device has not agreed to the current version.
- * A sheet from the bottom, as WeChat's own privacy prompt, on NutUI's Popup (already in the main
- * package for the login's sheets) rather than its Dialog: one component less on every tab (decision
- * 86). It cannot be closed but by an answer. In WeChat it is also the answer to WeChat's own privacy
+ * A card in the middle of the screen on NutUI's Popup (already in the main package for the login's
+ * sheets) rather than its Dialog: one component less on every tab (decision 86); in the middle, not
+ * from the bottom, because the H5 tab bar lies over the foot of the page. It cannot be closed but by
+ * an answer. In WeChat it is also the answer to WeChat's own privacy
  * authorization (lib/privacy.ts): the agree button is WeChat's `agreePrivacyAuthorization` button,
  * which lets a held personal-information API go on only once tapped (checked by its id).
  */
@@ -35,13 +36,13 @@ export function PrivacyConsent() {
     <Popup
       className="privacy-consent"
       visible={open && shown}
-      position="bottom"
+      position="center"
       round
-      title="隐私声明"
       closeable={false}
       closeOnOverlayClick={false}
     >
       <View className="privacy-consent__body">
+        <Text className="privacy-consent__title">隐私声明</Text>
         <Text className="privacy-consent__summary">{privacySummary}</Text>
         <Text className="privacy-consent__link" onClick={() => Taro.navigateTo({ url: privacyUrl })}>
           查看全文
