@@ -20,7 +20,8 @@ import { benchSecurity } from './security.bench'
  * - the H5 login page's LCP at 4× CPU throttling and the mini-program package sizes
  *   (first-screen.bench.ts).
  * Numbers are for comparing changes on one machine, not a prediction of AWS latency.
- * BENCH_ONLY=security|cold|screen runs one part; BENCH_N sets the iterations.
+ * BENCH_ONLY=security|cold|hot|screen runs one part (hot: the handlers and the growth cases); BENCH_N
+ * sets the iterations.
  */
 const N = Number(process.env.BENCH_N ?? 200)
 const only = process.env.BENCH_ONLY
@@ -68,6 +69,24 @@ try {
   const { handler: submitHandler } = await import('../functions/src/handlers/submit-application')
   const { handler: approveHandler } = await import('../functions/src/handlers/approve-application')
 
+  function summarise(name: string, times: number[], counted: number) {
+    const n = times.length
+    const sorted = [...times].sort((a, b) => a - b)
+    const p = (q: number) => (sorted[Math.min(n - 1, Math.floor(q * n))] as number).toFixed(2)
+    console.log(
+      `${name.padEnd(34)} n=${String(n).padStart(4)}  p50 ${p(0.5).padStart(7)} ms  p95 ${p(0.95).padStart(7)} ms  DynamoDB calls/request ${(counted / n).toFixed(1)}`,
+    )
+    return sorted[Math.floor(0.5 * n)] as number
+  }
+
+  /** one timed run of `run`, with the DynamoDB calls it made */
+  async function timed(run: () => Promise<unknown>): Promise<[ms: number, calls: number]> {
+    const before = calls
+    const t = performance.now()
+    await run()
+    return [performance.now() - t, calls - before]
+  }
+
   async function measure(
     name: string,
     n: number,
@@ -78,19 +97,36 @@ try {
     let counted = 0
     for (let i = 0; i < n; i++) {
       await prepare?.(i)
-      const before = calls
-      const t = performance.now()
-      await run(i)
-      times.push(performance.now() - t)
-      counted += calls - before
+      const [ms, c] = await timed(() => run(i))
+      times.push(ms)
+      counted += c
     }
-    times.sort((a, b) => a - b)
-    const p = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(2)
-    const p50 = times[Math.floor(0.5 * times.length)] as number
-    console.log(
-      `${name.padEnd(34)} n=${String(n).padStart(4)}  p50 ${p(0.5).padStart(7)} ms  p95 ${p(0.95).padStart(7)} ms  DynamoDB calls/request ${(counted / n).toFixed(1)}`,
-    )
-    return p50
+    return summarise(name, times, counted)
+  }
+
+  /**
+   * Two ways to the same result, warmed up and then timed in alternation, so that DynamoDB Local's
+   * and V8's warming up and the machine's other load fall on both alike: their p50s.
+   */
+  async function measureAlternating(
+    n: number,
+    a: [string, () => Promise<unknown>],
+    b: [string, () => Promise<unknown>],
+  ) {
+    for (let i = 0; i < 20; i++) {
+      await a[1]()
+      await b[1]()
+    }
+    const times: [number[], number[]] = [[], []]
+    const counted = [0, 0]
+    for (let i = 0; i < n; i++) {
+      for (const [k, [, run]] of [a, b].entries()) {
+        const [ms, c] = await timed(run)
+        times[k]?.push(ms)
+        counted[k] = (counted[k] as number) + c
+      }
+    }
+    return [summarise(a[0], times[0], counted[0] as number), summarise(b[0], times[1], counted[1] as number)] as const
   }
 
   if (only === 'security') {
@@ -110,18 +146,22 @@ try {
       const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token }))
       if (res.statusCode !== 200) throw new Error(res.body)
     }
-    const handlerP50 = await measure('getAccount handler (20 history rows)', N, accountOf(person.token))
     // the same DynamoDB requests, sent raw in the same order: the first (the session) alone, the
     // rest together, as the handler sends them
     recording = []
     await accountOf(person.token)()
-    const sent = recording
+    const sent = recording as Parameters<typeof db.send>[0][]
     recording = undefined
-    const rawP50 = await measure(`same ${sent.length} requests raw`, N, async () => {
+    const raw = async () => {
       const [first, ...rest] = sent
       if (first) await send(first)
       await Promise.all(rest.map((c) => send(c)))
-    })
+    }
+    const [handlerP50, rawP50] = await measureAlternating(
+      N,
+      ['getAccount handler (20 history rows)', accountOf(person.token)],
+      [`same ${sent.length} requests raw`, raw],
+    )
     console.log(
       `${'getAccount handler / raw p50'.padEnd(34)} ${(handlerP50 / rawP50).toFixed(2)}×  (${sent.map((c) => c.constructor.name.replace('Command', '')).join(', ')})`,
     )
@@ -182,8 +222,11 @@ try {
       const res = await getAccountHandler(eventFor(getAccount, { limit: 20 }, { token }))
       if (res.statusCode !== 200) throw new Error(res.body)
     }
-    const a = await measure('getAccount, 3 years of history', N, account(small.token))
-    const b = await measure('getAccount, 20 years of history', N, account(long.token))
+    const [a, b] = await measureAlternating(
+      N,
+      ['getAccount, 3 years of history', account(small.token)],
+      ['getAccount, 20 years of history', account(long.token)],
+    )
     console.log(`${'getAccount 20 years / 3 years p50'.padEnd(34)} ${(b / a).toFixed(2)}×`)
 
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb')
@@ -223,8 +266,11 @@ try {
     }
     const smallCenter = await makeReviewer('C65020')
     const bigCenter = await makeReviewer('C65040')
-    const q1 = await measure('listReviewQueue, 20 waiting', N, queueOf(smallCenter.token))
-    const q2 = await measure('listReviewQueue, 10,000 waiting', N, queueOf(bigCenter.token))
+    const [q1, q2] = await measureAlternating(
+      N,
+      ['listReviewQueue, 20 waiting', queueOf(smallCenter.token)],
+      ['listReviewQueue, 10,000 waiting', queueOf(bigCenter.token)],
+    )
     console.log(`${'listReviewQueue 10,000 / 20 p50'.padEnd(34)} ${(q2 / q1).toFixed(2)}×`)
   }
 } finally {
