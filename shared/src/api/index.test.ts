@@ -80,6 +80,13 @@ describe('the operations', () => {
     expect(shapes(op.input).length).toBeGreaterThan(0)
   })
 
+  test.each(all)('%s answers a JSON object (the mini-program client refuses anything else, decision 86)', (_, op) => {
+    // a plain object, or a union whose every option is one
+    expect(shapes(op.output).length, 'an answer that is not an object').toBeGreaterThan(0)
+    const def = (op.output as unknown as { def: { type: string; options?: z.ZodType[] } }).def
+    if (def.type === 'union') expect(def.options?.every((o) => shapes(o).length > 0)).toBe(true)
+  })
+
   test.each(all)('%s has money fields in whole fen only', (name, op) => {
     for (const [path, field] of [...fenFields(op.input, `${name}.input`), ...fenFields(op.output, `${name}.output`)]) {
       expect(field.safeParse(1.5).success, path).toBe(false)
