@@ -1,5 +1,5 @@
 import type { Operation } from '@gjj/shared/api/contract'
-import { buildPath } from '@gjj/shared/api/contract'
+import { buildPath } from '@gjj/shared/api/paths'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 
 /** one helper builds the API Gateway (HTTP API v2) event a handler receives for an operation */

@@ -49,8 +49,6 @@ export type InputOf<T> = T extends Operation<infer I, z.ZodType> ? z.input<I> : 
 export type ParsedInputOf<T> = T extends Operation<infer I, z.ZodType> ? z.output<I> : never
 export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? z.output<O> : never
 
-export { buildPath, pathParams } from './paths'
-
 /** The one error body every non-2xx response carries. `message` is Chinese and says what to do. */
 export const apiErrorSchema = z.object({
   code: z.string(),

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import type { z } from 'zod'
 import { checkPhone } from '../validation'
-import { pathParams } from './contract'
 import { operations } from './index'
+import { pathParams } from './paths'
 import { planned, plannedEntries } from './planned'
 
 /** the built operations and the drafts waiting for their handlers: both must be well formed */
