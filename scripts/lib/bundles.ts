@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { type BuildOptions, build, type Metafile } from 'esbuild'
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild'
 import { parse } from 'yaml'
 import { root } from './resources'
 
@@ -37,6 +38,7 @@ export function lambdaBuildOptions(): BuildOptions {
     outExtension: { '.js': (o.outputFileExtension as string | undefined) ?? '.js' },
     sourcemap: false,
     logLevel: 'error',
+    plugins: o.plugins ? (createRequire(import.meta.url)(join(root, o.plugins as string)) as Plugin[]) : [],
   }
 }
 
@@ -73,12 +75,20 @@ export type Floor = keyof typeof FLOOR_SOURCES
 /** the packages that mark a bundle as holding S3 / an identity vendor / an SMS vendor's code */
 const S3_MARK = /node_modules\/@aws-sdk\/client-s3\//
 const VENDOR_MARK = /functions\/src\/(identity\/(alipay|wechat)|sms\/aliyun)\.ts$/
+/**
+ * an SDK's aggregated client (every command of the service): it is bundled only when esbuild cannot
+ * tree-shake the package, e.g. because a module on the way is imported dynamically (decision 87)
+ */
+const WHOLE_CLIENT_MARK =
+  /node_modules\/@aws-sdk\/(client-dynamodb\/dist-es\/DynamoDB|lib-dynamodb\/dist-es\/DynamoDBDocument|client-s3\/dist-es\/S3)\.js$/
 
 export interface BundleFigures {
   name: string
   bytes: number
   usesS3: boolean
   vendorCode: string[]
+  /** the SDK's aggregated clients in the bundle (none is expected) */
+  wholeClients: string[]
   /** input bytes in the output, by package or source folder: where the weight comes from */
   inputs: Record<string, number>
 }
@@ -87,13 +97,15 @@ function summarise(name: string, output: Metafile['outputs'][string]): BundleFig
   const inputs: Record<string, number> = {}
   let usesS3 = false
   const vendorCode: string[] = []
+  const wholeClients: string[] = []
   for (const [file, v] of Object.entries(output.inputs)) {
+    if (WHOLE_CLIENT_MARK.test(file) && v.bytesInOutput > 0) wholeClients.push(file.replace(/^.*node_modules\//, ''))
     if (S3_MARK.test(file)) usesS3 = true
     if (VENDOR_MARK.test(file)) vendorCode.push(file.replace(/^.*functions\/src\//, ''))
     const pkg = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? file.replace(/\/[^/]+$/, '')
     inputs[pkg] = (inputs[pkg] ?? 0) + v.bytesInOutput
   }
-  return { name, bytes: output.bytes, usesS3, vendorCode, inputs }
+  return { name, bytes: output.bytes, usesS3, vendorCode, wholeClients, inputs }
 }
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import './zod-locale'
 import {
   APPLICATION_KINDS,
@@ -23,34 +23,42 @@ export const closingWithdrawalKindSchema = z.enum(CLOSING_WITHDRAWAL_KINDS, {
 export const monthlyDeductionActionSchema = z.enum(MONTHLY_DEDUCTION_ACTIONS)
 
 export const archiveCategorySchema = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-  name: z.string().min(1),
+  key: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
+  name: z.string().check(z.minLength(1)),
   required: z.boolean(),
   /** the category becomes optional when this holds (离退休: age reached per the ID number) */
-  optionalWhen: z.enum(['retirementAgeReached']).optional(),
-}) satisfies z.ZodType<ArchiveCategory>
+  optionalWhen: z.optional(z.enum(['retirementAgeReached'])),
+}) satisfies z.ZodMiniType<ArchiveCategory>
 
 export const noticeSchema = z.object({
-  title: z.string().min(1),
-  paragraphs: z.array(z.string().min(1)).min(1),
-}) satisfies z.ZodType<Notice>
+  title: z.string().check(z.minLength(1)),
+  paragraphs: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+}) satisfies z.ZodMiniType<Notice>
 
-const fenLimit = z.int().positive()
+const fenLimit = z.int().check(z.positive())
 
 export const centerPolicySchema = z.object({
   /** 显示中心开放的业务 */
   openKinds: z.array(applicationKindSchema),
   /** online applications of this amount or more go to the counter (300,000 元) */
   counterThresholdFen: fenLimit,
-  rent: z.object({ monthlyCapFen: fenLimit, maxMonths: z.int().min(1), onceEveryMonths: z.int().min(0) }),
-  propertyFee: z.object({ maxAmountFen: fenLimit, maxMonths: z.int().min(1), onceEveryMonths: z.int().min(0) }),
-  termination: z.object({ minSealedMonths: z.int().min(0) }),
+  rent: z.object({
+    monthlyCapFen: fenLimit,
+    maxMonths: z.int().check(z.gte(1)),
+    onceEveryMonths: z.int().check(z.gte(0)),
+  }),
+  propertyFee: z.object({
+    maxAmountFen: fenLimit,
+    maxMonths: z.int().check(z.gte(1)),
+    onceEveryMonths: z.int().check(z.gte(0)),
+  }),
+  termination: z.object({ minSealedMonths: z.int().check(z.gte(0)) }),
   /** signing needs a balance of at least this many monthly payments */
-  monthlyDeduction: z.object({ minBalanceInPayments: z.int().min(1) }),
-  prepay: z.object({ maxPerMonth: z.int().min(1) }),
+  monthlyDeduction: z.object({ minBalanceInPayments: z.int().check(z.gte(1)) }),
+  prepay: z.object({ maxPerMonth: z.int().check(z.gte(1)) }),
   /** a center's own archive categories or notice for a kind, replacing the catalog's */
-  archiveCategories: z.partialRecord(applicationKindSchema, z.array(archiveCategorySchema)).optional(),
-  notices: z.partialRecord(applicationKindSchema, noticeSchema).optional(),
+  archiveCategories: z.optional(z.partialRecord(applicationKindSchema, z.array(archiveCategorySchema))),
+  notices: z.optional(z.partialRecord(applicationKindSchema, noticeSchema)),
 })
 export type CenterPolicy = z.infer<typeof centerPolicySchema>
 

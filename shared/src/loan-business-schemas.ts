@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import './zod-locale'
 import { type AmountIssues, type PrepayContext, prepayAmountsIssues, settleAmountsIssues } from './loan-business'
 
@@ -14,11 +14,11 @@ export function prepayAmountsSchema(ctx: PrepayContext) {
       amountFen: z.number({ error: '请输入提前还款金额' }),
       fundAmountFen: z.number({ error: '请输入支取公积金金额' }),
     })
-    .superRefine((v, zctx) => addIssues(prepayAmountsIssues(v, ctx), zctx))
+    .check(z.superRefine((v, zctx) => addIssues(prepayAmountsIssues(v, ctx), zctx)))
 }
 
 export function settleAmountsSchema(ctx: { dueFen: number; balanceFen: number }) {
   return z
     .object({ fundAmountFen: z.number({ error: '请输入支取公积金还款金额' }) })
-    .superRefine((v, zctx) => addIssues(settleAmountsIssues(v, ctx), zctx))
+    .check(z.superRefine((v, zctx) => addIssues(settleAmountsIssues(v, ctx), zctx)))
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import './zod-locale'
 import {
   type AmountBounds,
@@ -14,6 +14,7 @@ import {
   checkSmsCode,
   GENDERS,
 } from './validation'
+import { transformIssue } from './zod-locale'
 
 /**
  * The contract's fields built from validation.ts's checks: the same rule answers a page as you type
@@ -31,10 +32,13 @@ function addCheckIssue<T>(result: Check<T>, ctx: z.core.$RefinementCtx): result 
 
 /** a string field checked (and normalised) by `check`; a missing field gets `requiredMessage` */
 export function checkedString<T>(check: (text: string) => Check<T>, requiredMessage: string) {
-  return z.string({ error: requiredMessage }).transform((text, ctx) => {
-    const result = check(text)
-    return addCheckIssue(result, ctx) ? result.value : z.NEVER
-  })
+  return z.pipe(
+    z.string({ error: requiredMessage }),
+    z.transform((text, ctx) => {
+      const result = check(text)
+      return result.ok ? result.value : transformIssue(ctx, result.message, result.field ? [result.field] : undefined)
+    }),
+  )
 }
 
 export const phoneSchema = checkedString(checkPhone, '请输入手机号码')
@@ -47,9 +51,11 @@ export const hotlinePasswordSchema = checkedString(checkHotlinePassword, '请输
 
 /** an amount in fen (integer, > 0, ≤ bound) */
 export function amountFenSchema(bounds?: AmountBounds) {
-  return z.number({ error: '请输入金额' }).superRefine((fen, ctx) => {
-    addCheckIssue(checkAmountFen(fen, bounds), ctx)
-  })
+  return z.number({ error: '请输入金额' }).check(
+    z.superRefine((fen, ctx) => {
+      addCheckIssue(checkAmountFen(fen, bounds), ctx)
+    }),
+  )
 }
 
 /** { oldPassword, newPassword, confirmPassword } checked by checkPasswordChange with `policy` */
@@ -60,7 +66,9 @@ export function passwordChangeSchema(policy: (password: string) => Check<string>
       newPassword: z.string({ error: '请输入新密码' }),
       confirmPassword: z.string({ error: '请再次输入新密码' }),
     })
-    .superRefine((input, ctx) => {
-      addCheckIssue(checkPasswordChange(input, policy), ctx)
-    })
+    .check(
+      z.superRefine((input, ctx) => {
+        addCheckIssue(checkPasswordChange(input, policy), ctx)
+      }),
+    )
 }

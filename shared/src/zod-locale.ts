@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 // the one locale file, not `zod/locales` (all 40+ locales, in every bundle that validates)
 import zhCN from 'zod/v4/locales/zh-CN.js'
 
@@ -82,6 +82,16 @@ export function plainChinese(issue: Issue): string | undefined {
     default:
       return undefined
   }
+}
+
+/**
+ * A custom issue from inside a transform, and the value that says the transform failed. zod/mini's
+ * transform is handed the parse's payload, which has no `addIssue`: the issue is added as zod adds
+ * its own, unfinished (its message and path are completed with the rest when the parse ends).
+ */
+export function transformIssue(ctx: z.core.ParsePayload, message: string, path?: PropertyKey[]): never {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) })
+  return z.NEVER
 }
 
 /** Node (the functions, scripts, tests) — not a mini-program or a browser, where Taro may shim `process` */

@@ -1,7 +1,7 @@
 import { isoDate } from '@gjj/shared/api/common'
 import { chinaDate } from '@gjj/shared/clock'
 import type { Context } from 'aws-lambda'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { log } from '../lib/log'
 import { DEDUCTION_SHARDS } from '../repository/loans'
 import {
@@ -29,12 +29,9 @@ const scheduled = z.object({ 'detail-type': z.literal('Scheduled Event'), time: 
 const manual = z.strictObject({ date: isoDate })
 const work = z.strictObject({
   date: isoDate,
-  shard: z
-    .int()
-    .min(0)
-    .max(DEDUCTION_SHARDS - 1),
-  cursor: z.string().nullish(),
-  hop: z.int().min(0).optional(),
+  shard: z.int().check(z.gte(0), z.lte(DEDUCTION_SHARDS - 1)),
+  cursor: z.nullish(z.string()),
+  hop: z.optional(z.int().check(z.gte(0))),
 })
 export type WorkEvent = z.infer<typeof work>
 

@@ -1,7 +1,7 @@
 import { defineOperation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { createEndpoint } from './http'
 
 /**
@@ -10,7 +10,7 @@ import { createEndpoint } from './http'
  */
 const endpoint = createEndpoint({ authenticate: async () => undefined })
 
-const input = z.strictObject({ n: z.string({ error: '请输入 n' }).regex(/^\d+$/, { error: 'n 应为数字' }) })
+const input = z.strictObject({ n: z.string({ error: '请输入 n' }).check(z.regex(/^\d+$/, { error: 'n 应为数字' })) })
 const output = z.object({ n: z.string() })
 const cached = defineOperation({
   name: 'cachedThing',

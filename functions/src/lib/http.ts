@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ApiError, Audience, Operation } from '@gjj/shared/api/contract'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import {
   AppError,
   BadRequest,
@@ -172,7 +172,7 @@ const MAX_FIELDS_LOGGED = 5
  * Where an answer fails its contract: each failing field's path and zod's issue code, e.g.
  * `items.0.balanceFen (too_small)` — never the value, nor zod's message (a custom one may quote it).
  */
-function failingFields(error: z.ZodError): { fields: string[]; more: number } {
+function failingFields(error: z.core.$ZodError): { fields: string[]; more: number } {
   const fields = error.issues
     .slice(0, MAX_FIELDS_LOGGED)
     .map((issue) => `${issue.path.map((p) => String(p)).join('.') || '(answer)'} (${issue.code})`)
@@ -208,7 +208,7 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
    * one request through the boundary: `prepare` gives the caller and the parsed input (`input()` reads
    * and validates the request, in the order each kind of endpoint needs), `run` does the work
    */
-  function serve<I extends z.ZodType, O extends z.ZodType, A extends Audience, C>(
+  function serve<I extends z.ZodMiniType, O extends z.ZodMiniType, A extends Audience, C>(
     op: Operation<I, O, A>,
     prepare: (token: string | undefined, input: () => z.output<I>) => Promise<{ caller: C; input: z.output<I> }>,
     run: (input: z.output<I>, ctx: RequestContext<C>) => Promise<z.input<O>>,
@@ -247,7 +247,7 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
     }
   }
 
-  function endpoint<I extends z.ZodType, O extends z.ZodType, A extends Audience>(
+  function endpoint<I extends z.ZodMiniType, O extends z.ZodMiniType, A extends Audience>(
     op: Operation<I, O, A>,
     run: (input: z.output<I>, ctx: RequestContext<CallerOf<A>>) => Promise<z.input<O>>,
   ): LambdaHandler {
@@ -268,7 +268,7 @@ export function createEndpoint({ authenticate }: EndpointDeps) {
    * A request without a token is refused here; an input that fails validation is answered only after
    * the usual session check, so a stranger still learns nothing from validation.
    */
-  function endpointReadingSession<I extends z.ZodType, O extends z.ZodType, A extends 'depositor' | 'staff'>(
+  function endpointReadingSession<I extends z.ZodMiniType, O extends z.ZodMiniType, A extends 'depositor' | 'staff'>(
     op: Operation<I, O, A>,
     run: (input: z.output<I>, ctx: SessionReadingContext) => Promise<z.input<O>>,
   ): LambdaHandler {

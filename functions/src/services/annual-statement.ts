@@ -1,5 +1,5 @@
 import type { annualFiguresSchema } from '@gjj/shared/api/documents'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { NotFound } from '../lib/errors'
 import * as accounts from '../repository/accounts'
 import * as loans from '../repository/loans'

@@ -5,12 +5,15 @@ import type {
   createStaff as createOp,
   resetStaffPassword as resetOp,
 } from '@gjj/shared/api/staff-accounts'
+import { usernameSchema } from '@gjj/shared/api/staff-accounts'
 import { chinaDayRange } from '@gjj/shared/clock'
+import { checkAppPassword } from '@gjj/shared/validation'
 import { nowIso } from '../lib/clock'
 import { Conflict, NotFound, RuleViolation } from '../lib/errors'
 import { hashPassword } from '../lib/password'
 import { newId, tokenHash } from '../lib/tokens'
 import { type AuditEntry, listCenterAudit, recordAudit } from '../repository/audit'
+import { getCenter } from '../repository/centers'
 import { staffLockId } from '../repository/limits'
 import { revokeSessions, type StaffSession } from '../repository/sessions'
 import * as staff from '../repository/staff'
@@ -232,9 +235,6 @@ export async function createFirstAdmin(input: {
   name: string
   password: string
 }) {
-  const { getCenter } = await import('../repository/centers')
-  const { checkAppPassword } = await import('@gjj/shared/validation')
-  const { usernameSchema } = await import('@gjj/shared/api/staff-accounts')
   const username = usernameSchema.safeParse(input.username)
   if (!username.success) throw new RuleViolation('BAD_USERNAME', username.error.issues[0]?.message ?? '用户名不正确')
   const policy = checkAppPassword(input.password)

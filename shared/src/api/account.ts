@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { ACCOUNT_STATUS, PERSONAL_DETAIL_TYPE } from '../codes'
 import { coded, codeSchema, fen, id, isoDate, page, pageInput, queryInt, signedFen, yearMonth } from './common'
@@ -18,9 +18,9 @@ export const accountSchema = z.object({
   personalMonthlyFen: fen,
   employerMonthlyFen: fen,
   /** 缴至年月 */
-  paidUpTo: yearMonth.nullable(),
+  paidUpTo: z.nullable(yearMonth),
   /** 封存日期 (status 02) */
-  sealedOn: isoDate.nullable(),
+  sealedOn: z.nullable(isoDate),
 })
 export type Account = z.infer<typeof accountSchema>
 
@@ -32,17 +32,17 @@ export const depositEntrySchema = z.object({
   amountFen: signedFen,
   balanceFen: fen,
   /** 汇缴/补缴年月 */
-  month: yearMonth.nullable(),
-  summary: z.string().nullable(),
+  month: z.nullable(yearMonth),
+  summary: z.nullable(z.string()),
 })
 export type DepositEntry = z.infer<typeof depositEntrySchema>
 
 const historyInput = {
   ...pageInput,
   /** optional: the caller's own account number; any other → 404 (the account always comes from the session) */
-  accountNo: z.string({ error: '个人账号不正确' }).max(32).optional(),
+  accountNo: z.optional(z.string({ error: '个人账号不正确' }).check(z.maxLength(32))),
   /** only this calendar year */
-  year: queryInt(1990, 2100, '年份应在1990到2100之间').optional(),
+  year: z.optional(queryInt(1990, 2100, '年份应在1990到2100之间')),
 }
 
 export const getAccount = defineOperation({

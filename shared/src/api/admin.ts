@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { applicationKindSchema } from '../catalog-schemas'
 import { ACCOUNT_STATUS } from '../codes'
@@ -43,8 +43,10 @@ export const staffLogin = defineOperation({
   audience: 'public',
   summary: '审批人员登录',
   input: z.strictObject({
-    username: z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64),
-    password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(128),
+    username: z
+      .string({ error: '请输入用户名' })
+      .check(z.trim(), z.minLength(1, { error: '请输入用户名' }), z.maxLength(64)),
+    password: z.string({ error: '请输入密码' }).check(z.minLength(1, { error: '请输入密码' }), z.maxLength(128)),
   }),
   output: z.object({ session, staff: staffSchema }),
 })
@@ -69,16 +71,16 @@ export const staffMe = defineOperation({
   output: staffSchema,
 })
 
-export const reviewQueueItemSchema = applicationSummarySchema.extend({
+export const reviewQueueItemSchema = z.extend(applicationSummarySchema, {
   depositorName: z.string(),
   idNumberMasked: maskedIdNumber,
 })
 
 /** how many of the center's applications are in each state the queue lists (the status chips) */
 export const queueCountsSchema = z.object({
-  submitted: z.number().int(),
-  returned: z.number().int(),
-  approved: z.number().int(),
+  submitted: z.number().check(z.int()),
+  returned: z.number().check(z.int()),
+  approved: z.number().check(z.int()),
 })
 
 export const listReviewQueue = defineOperation({
@@ -89,17 +91,19 @@ export const listReviewQueue = defineOperation({
   summary: '审批队列：本中心的申请，按状态（默认待审批）、业务类型、提交日期、姓名或个人账号筛选',
   input: z.strictObject({
     ...pageInput,
-    status: applicationStatus.optional(),
-    kind: applicationKindSchema.optional(),
-    submittedFrom: isoDate.optional(),
-    submittedTo: isoDate.optional(),
+    status: z.optional(applicationStatus),
+    kind: z.optional(applicationKindSchema),
+    submittedFrom: z.optional(isoDate),
+    submittedTo: z.optional(isoDate),
     /** 姓名 or 个人账号 */
-    q: z.string({ error: '请输入姓名或个人账号' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
+    q: z.optional(
+      z.string({ error: '请输入姓名或个人账号' }).check(z.trim(), z.maxLength(50, { error: '搜索内容不能超过50个字' })),
+    ),
     /** by submission time: oldest first (待审批's default) or newest first (the others' default) */
-    order: z.enum(['asc', 'desc'], { error: '排序方式只能是 asc 或 desc' }).optional(),
+    order: z.optional(z.enum(['asc', 'desc'], { error: '排序方式只能是 asc 或 desc' })),
   }),
   // counts per state on the first page (no cursor); null on the pages after it
-  output: page(reviewQueueItemSchema).extend({ counts: queueCountsSchema.nullable() }),
+  output: z.extend(page(reviewQueueItemSchema), { counts: z.nullable(queueCountsSchema) }),
 })
 
 export const getReviewDetail = defineOperation({
@@ -109,7 +113,7 @@ export const getReviewDetail = defineOperation({
   audience: 'staff',
   summary: '审批详情：申请信息、缴存人信息、档案文件（预签名查看地址）和流程记录',
   input: z.strictObject({ id: applicationId }),
-  output: applicationDetailSchema.extend({
+  output: z.extend(applicationDetailSchema, {
     depositor: z.object({
       name: z.string(),
       idNumberMasked: maskedIdNumber,
@@ -133,7 +137,9 @@ export const approveApplication = defineOperation({
   summary: '审批通过（可填写审批意见）：资金划转、余额更新在同一事务中完成',
   input: z.strictObject({
     id: applicationId,
-    opinion: z.string({ error: '审批意见不正确' }).trim().max(200, { error: '审批意见不能超过200个字' }).optional(),
+    opinion: z.optional(
+      z.string({ error: '审批意见不正确' }).check(z.trim(), z.maxLength(200, { error: '审批意见不能超过200个字' })),
+    ),
   }),
   output: applicationSummarySchema,
 })
@@ -148,9 +154,11 @@ export const returnApplication = defineOperation({
     id: applicationId,
     reason: z
       .string({ error: '请填写退回原因' })
-      .trim()
-      .min(1, { error: '请填写退回原因' })
-      .max(200, { error: '退回原因不能超过200个字' }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请填写退回原因' }),
+        z.maxLength(200, { error: '退回原因不能超过200个字' }),
+      ),
   }),
   output: applicationSummarySchema,
 })

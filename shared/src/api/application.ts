@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { ARCHIVE_CONTENT_TYPES, MAX_ARCHIVE_FILE_BYTES } from '../catalog'
 import {
@@ -27,7 +27,7 @@ export { prepayChoice }
  */
 export const applicationId = z
   .string({ error: '申请编号不正确' })
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '申请编号不正确' })
+  .check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '申请编号不正确' }))
 
 /** a status filter (listMyApplications, listReviewQueue) */
 export const applicationStateSchema = z.enum(APPLICATION_STATES)
@@ -36,15 +36,19 @@ const actorSchema = z.enum(ACTORS)
 
 export const applicationStatus = z.enum(applicationStateSchema.options, { error: '申请状态不正确' })
 
-const bankCardId = z.string({ error: '请选择收款银行账号' }).min(1, { error: '请选择收款银行账号' }).max(64)
+const bankCardId = z
+  .string({ error: '请选择收款银行账号' })
+  .check(z.minLength(1, { error: '请选择收款银行账号' }), z.maxLength(64))
 const text = (label: string, max = 200) =>
   z
     .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, { error: `请输入${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `请输入${label}` }),
+      z.maxLength(max, { error: `${label}不能超过${max}个字` }),
+    )
 /** structural bound; the center's policy sets the real limit (default 12) */
-const months = z.int({ error: '请输入月数' }).min(1, { error: '月数至少为1个月' }).max(120)
+const months = z.int({ error: '请输入月数' }).check(z.gte(1, { error: '月数至少为1个月' }), z.lte(120))
 
 const retirementDraft = z.strictObject({ kind: z.literal('retirement'), bankCardId })
 const terminationDraft = z.strictObject({ kind: z.literal('termination'), bankCardId })
@@ -87,7 +91,7 @@ const prepayPartDraft = z.strictObject({
   /** 支取公积金 part of the amount (≤ the balance; the rest from the person's own funds) */
   fundAmountFen: fen,
   /** 期限不变减少月供 (default) or 月供不变缩短期限 */
-  choice: prepayChoice.default('keepTerm'),
+  choice: z._default(prepayChoice, 'keepTerm'),
 })
 const monthlyDeductionDraft = z.strictObject({
   kind: z.literal('monthlyDeduction'),
@@ -114,17 +118,17 @@ const drafts = [
 export const applicationDataSchema = z.discriminatedUnion('kind', drafts, { error: unmatched('请选择业务类型') })
 export type ApplicationData = z.infer<typeof applicationDataSchema>
 
-const withId = <T extends (typeof drafts)[number]>(draft: T) => draft.extend({ id: applicationId })
+const withId = <T extends (typeof drafts)[number]>(draft: T) => z.extend(draft, { id: applicationId })
 
 export const archiveFileSchema = z.object({
   id,
   category: z.string(),
   fileName: z.string(),
   contentType: z.enum(ARCHIVE_CONTENT_TYPES),
-  size: z.int().positive(),
+  size: z.int().check(z.positive()),
   uploadedAt: instant,
   /** a short-lived presigned GET URL to view the file */
-  url: z.url().nullable(),
+  url: z.nullable(z.url()),
 })
 
 export const timelineEventSchema = z.object({
@@ -132,10 +136,10 @@ export const timelineEventSchema = z.object({
   action: z.enum(TIMELINE_ACTIONS),
   actor: actorSchema,
   actorName: z.string(),
-  from: applicationStateSchema.nullable(),
+  from: z.nullable(applicationStateSchema),
   to: applicationStateSchema,
   /** the reviewer's opinion or return reason */
-  opinion: z.string().nullable(),
+  opinion: z.nullable(z.string()),
 })
 
 export const applicationSummarySchema = z.object({
@@ -145,28 +149,28 @@ export const applicationSummarySchema = z.object({
   status: applicationStateSchema,
   statusLabel: z.string(),
   /** the amount the application moves (提取金额合计 / 提前还款金额 / 支取公积金还款金额), null when none */
-  amountFen: fen.nullable(),
+  amountFen: z.nullable(fen),
   createdAt: instant,
   updatedAt: instant,
-  submittedAt: instant.nullable(),
+  submittedAt: z.nullable(instant),
   /** the latest return reason while returned */
-  returnReason: z.string().nullable(),
+  returnReason: z.nullable(z.string()),
 })
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>
 
-export const applicationDetailSchema = applicationSummarySchema.extend({
+export const applicationDetailSchema = z.extend(applicationSummarySchema, {
   data: applicationDataSchema,
-  bankCard: bankCardInfoSchema.nullable(),
+  bankCard: z.nullable(bankCardInfoSchema),
   /** closing withdrawals: 个人账户余额 + 销户利息 = 提取金额合计 */
-  closing: z.object({ balanceFen: fen, closingInterestFen: fen, totalFen: fen }).nullable(),
-  archive: z.array(archiveCategorySchema.extend({ files: z.array(archiveFileSchema) })),
+  closing: z.nullable(z.object({ balanceFen: fen, closingInterestFen: fen, totalFen: fen })),
+  archive: z.array(z.extend(archiveCategorySchema, { files: z.array(archiveFileSchema) })),
   /** 流程信息查询 */
   timeline: z.array(timelineEventSchema),
   notice: noticeSchema,
   /** what the caller may do now */
   availableActions: z.array(workflowActionSchema),
   /** 贷款业务: the loan figures as submitted (the review console: recomputed for today) */
-  loanFigures: loanFiguresSchema.nullable(),
+  loanFigures: z.nullable(loanFiguresSchema),
 })
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>
 
@@ -211,13 +215,14 @@ export const requestUploadUrl = defineOperation({
   summary: '上传档案：登记一个文件并取得直传存储桶的预签名 POST 表单',
   input: z.strictObject({
     id: applicationId,
-    category: z.string({ error: '请选择档案分类' }).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: '档案分类不正确' }),
+    category: z
+      .string({ error: '请选择档案分类' })
+      .check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: '档案分类不正确' })),
     fileName: text('文件名', 100),
     contentType: z.enum(ARCHIVE_CONTENT_TYPES, { error: '只能上传 JPG、PNG 图片或 PDF 文件' }),
     size: z
       .int({ error: '文件大小不正确' })
-      .min(1, { error: '文件是空的' })
-      .max(MAX_ARCHIVE_FILE_BYTES, { error: '文件不能超过10MB' }),
+      .check(z.gte(1, { error: '文件是空的' }), z.lte(MAX_ARCHIVE_FILE_BYTES, { error: '文件不能超过10MB' })),
   }),
   output: z.object({
     fileId: id,
@@ -247,7 +252,9 @@ export const submitApplication = defineOperation({
   input: z.strictObject({
     id: applicationId,
     /** one per 提交 tap, reused on retries */
-    idempotencyKey: z.string({ error: '请求编号不正确' }).regex(/^[A-Za-z0-9-]{16,64}$/, { error: '请求编号不正确' }),
+    idempotencyKey: z
+      .string({ error: '请求编号不正确' })
+      .check(z.regex(/^[A-Za-z0-9-]{16,64}$/, { error: '请求编号不正确' })),
     noticeAcknowledged: z.literal(true, { error: '请先阅读业务须知' }),
   }),
   output: applicationSummarySchema,
@@ -261,8 +268,8 @@ export const listMyApplications = defineOperation({
   summary: '我发起的：本人的全部申请（分页，新的在前）',
   input: z.strictObject({
     ...pageInput,
-    status: applicationStatus.optional(),
-    kind: applicationKindSchema.optional(),
+    status: z.optional(applicationStatus),
+    kind: z.optional(applicationKindSchema),
   }),
   output: page(applicationSummarySchema),
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { checkAppPassword } from '../validation'
 import { idNumberSchema, loginAccountSchema, smsCodeSchema } from '../validation-schemas'
@@ -23,11 +23,11 @@ export const depositorSummary = z.object({
   phoneMasked: maskedPhone,
   center: centerSchema,
   /** the 隐私声明 version this person agreed to, or null (shared/src/info/privacy.ts needsConsent) */
-  privacyAcceptedVersion: z.string().nullable(),
+  privacyAcceptedVersion: z.nullable(z.string()),
 })
 
 /** the short-lived first-login ticket login answered with */
-const ticket = z.string({ error: '验证已超时，请重新登录' }).min(1).max(256)
+const ticket = z.string({ error: '验证已超时，请重新登录' }).check(z.minLength(1), z.maxLength(256))
 
 const signedIn = z.object({ status: z.literal('ok'), session, depositor: depositorSummary })
 
@@ -39,11 +39,11 @@ export const login = defineOperation({
   summary: '登录：手机号或证件号码 + 密码；首次在本设备/渠道登录须支付宝授权或刷脸验证',
   input: z.strictObject({
     account: loginAccountSchema,
-    password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(64),
+    password: z.string({ error: '请输入密码' }).check(z.minLength(1, { error: '请输入密码' }), z.maxLength(64)),
     centerCode,
     channel,
     /** a random id the client keeps per installation (first-login verification is per device) */
-    deviceId: z.string({ error: '设备标识不正确，请重新打开后再登录' }).min(8).max(128),
+    deviceId: z.string({ error: '设备标识不正确，请重新打开后再登录' }).check(z.minLength(8), z.maxLength(128)),
   }),
   output: z.discriminatedUnion('status', [
     signedIn,
@@ -66,13 +66,13 @@ export const startFirstLoginVerification = defineOperation({
     ticket,
     method: verificationMethod,
     /** 刷脸 in the WeChat mini-program: the wx.login code; the server exchanges it for the openid and keeps session_key to itself */
-    wxCode: z.string({ error: '微信登录凭证不正确，请重试' }).min(1).max(128).optional(),
+    wxCode: z.optional(z.string({ error: '微信登录凭证不正确，请重试' }).check(z.minLength(1), z.maxLength(128))),
   }),
   output: z.discriminatedUnion('method', [
     /** the client calls my.getAuthCode({ scopes }) and sends the code to complete */
     z.object({ method: z.literal('alipay'), scopes: z.array(z.string()) }),
     /** the client runs the platform's face flow with verifyId (刷脸), then completes */
-    z.object({ method: z.literal('face'), verifyId: z.string(), expiresInSeconds: z.int().positive() }),
+    z.object({ method: z.literal('face'), verifyId: z.string(), expiresInSeconds: z.int().check(z.positive()) }),
   ]),
 })
 
@@ -88,12 +88,12 @@ export const completeFirstLoginVerification = defineOperation({
       z.strictObject({
         ticket,
         method: z.literal('alipay'),
-        authCode: z.string({ error: '支付宝授权失败，请重试' }).min(1).max(256),
+        authCode: z.string({ error: '支付宝授权失败，请重试' }).check(z.minLength(1), z.maxLength(256)),
       }),
       z.strictObject({
         ticket,
         method: z.literal('face'),
-        verifyId: z.string({ error: '刷脸认证结果不正确，请重试' }).min(1).max(512),
+        verifyId: z.string({ error: '刷脸认证结果不正确，请重试' }).check(z.minLength(1), z.maxLength(512)),
       }),
     ],
     { error: unmatched('请选择验证方式') },
@@ -129,7 +129,7 @@ export const me = defineOperation({
  */
 export const passwordResetMethod = z.enum(['sms', 'alipay', 'face'], { error: '请选择验证方式' })
 
-const resetToken = z.string({ error: '操作已超时，请重新开始找回密码' }).min(1).max(256)
+const resetToken = z.string({ error: '操作已超时，请重新开始找回密码' }).check(z.minLength(1), z.maxLength(256))
 
 export const startPasswordReset = defineOperation({
   name: 'startPasswordReset',
@@ -142,9 +142,7 @@ export const startPasswordReset = defineOperation({
     idNumber: idNumberSchema,
     name: z
       .string({ error: '请输入姓名' })
-      .trim()
-      .min(1, { error: '请输入姓名' })
-      .max(30, { error: '姓名不能超过30个字' }),
+      .check(z.trim(), z.minLength(1, { error: '请输入姓名' }), z.maxLength(30, { error: '姓名不能超过30个字' })),
     channel,
   }),
   output: z.object({
@@ -174,9 +172,9 @@ export const startPasswordResetFace = defineOperation({
   input: z.strictObject({
     resetToken,
     /** in the WeChat mini-program: the wx.login code; the server exchanges it for the openid */
-    wxCode: z.string({ error: '微信登录凭证不正确，请重试' }).min(1).max(128).optional(),
+    wxCode: z.optional(z.string({ error: '微信登录凭证不正确，请重试' }).check(z.minLength(1), z.maxLength(128))),
   }),
-  output: z.object({ verifyId: z.string(), expiresInSeconds: z.int().positive() }),
+  output: z.object({ verifyId: z.string(), expiresInSeconds: z.int().check(z.positive()) }),
 })
 
 export const resetPassword = defineOperation({
@@ -189,27 +187,29 @@ export const resetPassword = defineOperation({
     .strictObject({
       resetToken,
       method: passwordResetMethod,
-      smsCode: smsCodeSchema.optional(),
-      authCode: z.string({ error: '支付宝授权失败，请重试' }).min(1).max(256).optional(),
-      verifyId: z.string({ error: '刷脸认证结果不正确，请重试' }).min(1).max(512).optional(),
+      smsCode: z.optional(smsCodeSchema),
+      authCode: z.optional(z.string({ error: '支付宝授权失败，请重试' }).check(z.minLength(1), z.maxLength(256))),
+      verifyId: z.optional(z.string({ error: '刷脸认证结果不正确，请重试' }).check(z.minLength(1), z.maxLength(512))),
       newPassword: z.string({ error: '请输入新密码' }),
       confirmPassword: z.string({ error: '请再次输入新密码' }),
     })
-    .superRefine((input, ctx) => {
-      if (input.method === 'sms' && !input.smsCode) {
-        ctx.addIssue({ code: 'custom', path: ['smsCode'], message: '请输入验证码' })
-      }
-      if (input.method === 'alipay' && !input.authCode) {
-        ctx.addIssue({ code: 'custom', path: ['authCode'], message: '支付宝授权失败，请重试' })
-      }
-      if (input.method === 'face' && !input.verifyId) {
-        ctx.addIssue({ code: 'custom', path: ['verifyId'], message: '请先完成刷脸验证' })
-      }
-      const next = checkAppPassword(input.newPassword)
-      if (!next.ok) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: next.message })
-      else if (input.confirmPassword !== input.newPassword) {
-        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' })
-      }
-    }),
+    .check(
+      z.superRefine((input, ctx) => {
+        if (input.method === 'sms' && !input.smsCode) {
+          ctx.addIssue({ code: 'custom', path: ['smsCode'], message: '请输入验证码' })
+        }
+        if (input.method === 'alipay' && !input.authCode) {
+          ctx.addIssue({ code: 'custom', path: ['authCode'], message: '支付宝授权失败，请重试' })
+        }
+        if (input.method === 'face' && !input.verifyId) {
+          ctx.addIssue({ code: 'custom', path: ['verifyId'], message: '请先完成刷脸验证' })
+        }
+        const next = checkAppPassword(input.newPassword)
+        if (!next.ok) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: next.message })
+        else if (input.confirmPassword !== input.newPassword) {
+          ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' })
+        }
+      }),
+    ),
   output: okOutput,
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { bankCardSchema } from '../validation-schemas'
 import { id, maskedBankCard } from './common'
@@ -30,7 +30,9 @@ export const addBankCard = defineOperation({
   summary: '添加新银行卡：收款银行账号 + 收款银行（须为本人名下一类借记卡）',
   input: z.strictObject({
     cardNo: bankCardSchema,
-    bankName: z.string({ error: '请输入收款银行' }).trim().min(1, { error: '请输入收款银行' }).max(50),
+    bankName: z
+      .string({ error: '请输入收款银行' })
+      .check(z.trim(), z.minLength(1, { error: '请输入收款银行' }), z.maxLength(50)),
   }),
   output: bankCardInfoSchema,
 })

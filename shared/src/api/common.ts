@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { codesOf } from '../codes'
 import { isIsoDate } from '../date'
@@ -15,24 +15,27 @@ const fenError = {
   error: (issue: { input?: unknown }) => (issue.input === undefined ? '请输入金额' : '金额必须是整数分'),
 }
 /** an amount of money in fen, ≥ 0 */
-export const fen = z.int(fenError).min(0, { error: '金额不能为负数' }).max(MAX_FEN, { error: '金额超出允许范围' })
+export const fen = z
+  .int(fenError)
+  .check(z.gte(0, { error: '金额不能为负数' }), z.lte(MAX_FEN, { error: '金额超出允许范围' }))
 /** a signed amount in fen (a ledger movement: + in, − out) */
 export const signedFen = z
   .int(fenError)
-  .min(-MAX_FEN, { error: '金额超出允许范围' })
-  .max(MAX_FEN, { error: '金额超出允许范围' })
+  .check(z.gte(-MAX_FEN, { error: '金额超出允许范围' }), z.lte(MAX_FEN, { error: '金额超出允许范围' }))
 
-export const ratePpm = z.int().min(0).max(MAX_RATE_PPM)
+export const ratePpm = z.int().check(z.gte(0), z.lte(MAX_RATE_PPM))
 
-export const isoDate = z.string({ error: '请选择日期' }).refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD' })
+export const isoDate = z
+  .string({ error: '请选择日期' })
+  .check(z.refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD' }))
 /** 'YYYY-MM' */
 export const yearMonth = z
   .string({ error: '年月格式应为 YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月格式应为 YYYY-MM' })
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月格式应为 YYYY-MM' }))
 export const instant = z.iso.datetime({ offset: true })
 
 /** an opaque identifier chosen by the server */
-export const id = z.string({ error: '编号不正确' }).min(1).max(64)
+export const id = z.string({ error: '编号不正确' }).check(z.minLength(1), z.maxLength(64))
 
 /**
  * An integer from a JSON number or a query-string digit string, from `min` to `max`. Every way it
@@ -40,47 +43,33 @@ export const id = z.string({ error: '编号不正确' }).min(1).max(64)
  */
 export function queryInt(min: number, max: number, message = `请输入${min}到${max}之间的整数`) {
   const error = { error: message }
-  return z
-    .union(
-      [
-        z.int(error),
-        z
-          .string()
-          .regex(/^-?\d+$/)
-          .transform(Number),
-      ],
-      error,
-    )
-    .pipe(z.int(error).min(min).max(max))
+  return z.pipe(
+    z.union([z.int(error), z.pipe(z.string().check(z.regex(/^-?\d+$/)), z.transform(Number))], error),
+    z.int(error).check(z.gte(min), z.lte(max)),
+  )
 }
 
 /** a decimal number (coordinates) from JSON or a query string */
-export const queryNumber = z
-  .union(
-    [
-      z.number(),
-      z
-        .string()
-        .regex(/^-?\d+(\.\d+)?$/)
-        .transform(Number),
-    ],
-    { error: '请输入数字' },
-  )
-  .pipe(z.number())
+export const queryNumber = z.pipe(
+  z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))], {
+    error: '请输入数字',
+  }),
+  z.number(),
+)
 
 /** paging input: an opaque cursor from the previous page and a page size (default 20) */
 export const pageInput = {
-  cursor: z.string({ error: '翻页位置已失效，请刷新后重试' }).min(1).max(1024).optional(),
-  limit: queryInt(1, 100, '每页条数应为1到100之间的整数').optional(),
+  cursor: z.optional(z.string({ error: '翻页位置已失效，请刷新后重试' }).check(z.minLength(1), z.maxLength(1024))),
+  limit: z.optional(queryInt(1, 100, '每页条数应为1到100之间的整数')),
 }
 
 /** a page of items; nextCursor is null on the last page */
-export function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+export function page<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) })
 }
 
 /** a code with its display label, e.g. { code: '01', label: '正常' } */
-export function coded<T extends z.ZodType>(code: T) {
+export function coded<T extends z.ZodMiniType>(code: T) {
   return z.object({ code, label: z.string() })
 }
 
@@ -99,7 +88,7 @@ export const session = z.object({
   token: z.string(),
   expiresAt: instant,
   /** the session ends after this many idle seconds (30 minutes) */
-  idleTimeoutSeconds: z.int().positive(),
+  idleTimeoutSeconds: z.int().check(z.positive()),
 })
 
 /** a staff member's roles (信息发布, publishing.ts, says what each allows) */

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 
 /**
@@ -12,8 +12,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type Audience = 'public' | 'depositor' | 'staff'
 
 export interface Operation<
-  I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
+  I extends z.ZodMiniType = z.ZodMiniType,
+  O extends z.ZodMiniType = z.ZodMiniType,
   A extends Audience = Audience,
 > {
   /** one name everywhere: contract key = handler file (kebab-case) = serverless function = api client method */
@@ -38,28 +38,28 @@ export type Route = Pick<Operation, 'method' | 'path' | 'audience'>
 
 export function defineOperation<
   const N extends string,
-  I extends z.ZodType,
-  O extends z.ZodType,
+  I extends z.ZodMiniType,
+  O extends z.ZodMiniType,
   const A extends Audience,
 >(op: Operation<I, O, A> & { name: N }): Operation<I, O, A> & { name: N } {
   return op
 }
 
-export type InputOf<T> = T extends Operation<infer I, z.ZodType> ? z.input<I> : never
-export type ParsedInputOf<T> = T extends Operation<infer I, z.ZodType> ? z.output<I> : never
-export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? z.output<O> : never
+export type InputOf<T> = T extends Operation<infer I, z.ZodMiniType> ? z.input<I> : never
+export type ParsedInputOf<T> = T extends Operation<infer I, z.ZodMiniType> ? z.output<I> : never
+export type OutputOf<T> = T extends Operation<z.ZodMiniType, infer O> ? z.output<O> : never
 
 /** The one error body every non-2xx response carries. `message` is Chinese and says what to do. */
 export const apiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+  issues: z.optional(z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))),
   /** seconds until a retry makes sense (429 / lockout / 503) */
-  retryAfterSeconds: z.number().int().optional(),
+  retryAfterSeconds: z.optional(z.number().check(z.int())),
 })
 export type ApiError = z.infer<typeof apiErrorSchema>
 
-export const emptyInput = z.object({}).strict()
+export const emptyInput = z.strictObject({})
 
 /**
  * The message of a discriminated union that is missing or whose discriminator matches no option

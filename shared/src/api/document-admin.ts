@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { instant } from './common'
 import { defineOperation } from './contract'
@@ -10,11 +10,11 @@ import { documentNumber, documentStandingSchema } from './documents'
  * document annulled once cannot be annulled again (409). After it, the public verification page
  * answers 已作废 to whoever holds the right code.
  */
-export const staffDocumentSchema = documentStandingSchema.extend({
-  revokedAt: instant.nullable(),
-  revokeReason: z.string().nullable(),
+export const staffDocumentSchema = z.extend(documentStandingSchema, {
+  revokedAt: z.nullable(instant),
+  revokeReason: z.nullable(z.string()),
   /** the name of the reviewer who annulled it */
-  revokedBy: z.string().nullable(),
+  revokedBy: z.nullable(z.string()),
 })
 
 export const getStaffDocument = defineOperation({
@@ -39,9 +39,11 @@ export const revokeDocument = defineOperation({
     number: documentNumber,
     reason: z
       .string({ error: '请填写作废原因' })
-      .trim()
-      .min(1, { error: '请填写作废原因' })
-      .max(REVOKE_REASON_MAX, { error: `作废原因不能超过${REVOKE_REASON_MAX}个字` }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请填写作废原因' }),
+        z.maxLength(REVOKE_REASON_MAX, { error: `作废原因不能超过${REVOKE_REASON_MAX}个字` }),
+      ),
   }),
   output: staffDocumentSchema,
 })

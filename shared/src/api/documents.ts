@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { fen, id, instant, isoDate, queryInt } from './common'
 import { defineOperation } from './contract'
@@ -28,10 +28,10 @@ export const DOCUMENT_VALID_MONTHS: Record<DocumentKind, number> = {
 /** document number: ZM + China issue date + 10 random characters; verification code: 8 characters */
 export const documentNumber = z
   .string({ error: '请输入证明编号' })
-  .regex(/^ZM\d{8}[0-9A-Z]{10}$/, { error: '证明编号格式不正确' })
+  .check(z.regex(/^ZM\d{8}[0-9A-Z]{10}$/, { error: '证明编号格式不正确' }))
 export const verificationCode = z
   .string({ error: '请输入验证码' })
-  .regex(/^[0-9A-Z]{8}$/, { error: '验证码应为8位字母或数字' })
+  .check(z.regex(/^[0-9A-Z]{8}$/, { error: '验证码应为8位字母或数字' }))
 
 export const documentFactSchema = z.object({ label: z.string(), value: z.string() })
 
@@ -45,7 +45,7 @@ export const issuedDocumentSchema = z.object({
   verificationCode: z.string(),
   /** SHA-256 of the PDF bytes as issued, hex */
   sha256: z.string(),
-  sizeBytes: z.int().min(1),
+  sizeBytes: z.int().check(z.gte(1)),
   /** the PDF, for a few minutes (presigned) */
   pdfUrl: z.url(),
   /** the public verification page (the QR code's address) */
@@ -66,9 +66,9 @@ export const issueDocument = defineOperation({
   input: z.strictObject({
     kind: documentKindSchema,
     /** 贷款结清证明: the loan number; 提取业务回单: the application id; 缴存证明: none */
-    subjectId: id.optional(),
+    subjectId: z.optional(id),
     /** print the whole ID number (a bank may ask for it); default masked */
-    fullIdNumber: z.boolean({ error: '请选择是否显示完整身份证号' }).optional(),
+    fullIdNumber: z.optional(z.boolean({ error: '请选择是否显示完整身份证号' })),
   }),
   output: issuedDocumentSchema,
 })
@@ -97,12 +97,12 @@ export const verifyDocument = defineOperation({
   audience: 'public',
   summary: '电子证明验证（无需登录）：编号和验证码都正确时给出证明的关键信息',
   input: z.strictObject({ number: documentNumber, code: verificationCode }),
-  output: documentStandingSchema.extend({ sizeBytes: z.int() }),
+  output: z.extend(documentStandingSchema, { sizeBytes: z.int() }),
 })
 
 export const annualMonthSchema = z.object({
   /** 1–12 */
-  month: z.int().min(1).max(12),
+  month: z.int().check(z.gte(1), z.lte(12)),
   depositFen: fen,
 })
 
@@ -127,10 +127,10 @@ export const getAnnualStatement = defineOperation({
   audience: 'depositor',
   summary: '年度账单：某年逐月缴存、结息、提取、贷款还款、年初年末余额，与上年对比',
   input: z.strictObject({ year: queryInt(1990, 2100, '年份应在1990到2100之间') }),
-  output: annualFiguresSchema.extend({
-    months: z.array(annualMonthSchema).length(12),
+  output: z.extend(annualFiguresSchema, {
+    months: z.array(annualMonthSchema).check(z.length(12)),
     /** the China date interest was settled on in the year (June 30), or null when none was booked */
-    interestSettledOn: isoDate.nullable(),
-    previous: annualFiguresSchema.nullable(),
+    interestSettledOn: z.nullable(isoDate),
+    previous: z.nullable(annualFiguresSchema),
   }),
 })

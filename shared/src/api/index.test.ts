@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { checkPhone } from '../validation'
 import { operations } from './index'
 import { pathParams } from './paths'
@@ -9,10 +9,10 @@ import { planned, plannedEntries } from './planned'
 const all = [...Object.entries(operations), ...plannedEntries]
 
 /** the object shapes an input can take (a plain object or each option of a discriminated union) */
-function shapes(schema: z.ZodType): Record<string, z.ZodType>[] {
+function shapes(schema: z.ZodMiniType): Record<string, z.ZodMiniType>[] {
   const def = (
     schema as unknown as {
-      def: { type: string; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; in?: z.ZodType }
+      def: { type: string; shape?: Record<string, z.ZodMiniType>; options?: z.ZodMiniType[]; in?: z.ZodMiniType }
     }
   ).def
   if (def.type === 'object' && def.shape) return [def.shape]
@@ -23,31 +23,31 @@ function shapes(schema: z.ZodType): Record<string, z.ZodType>[] {
 
 /** every field named *Fen anywhere in a schema, with its path (a recursive schema, e.g. rich-text nodes, is walked once) */
 function fenFields(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   path: string,
-  out: [string, z.ZodType][] = [],
-  seen = new Set<z.ZodType>(),
-): [string, z.ZodType][] {
+  out: [string, z.ZodMiniType][] = [],
+  seen = new Set<z.ZodMiniType>(),
+): [string, z.ZodMiniType][] {
   if (seen.has(schema)) return out
   seen.add(schema)
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def
   switch (def.type) {
     case 'object':
-      for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+      for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) {
         if (key.endsWith('Fen')) out.push([`${path}.${key}`, field])
         fenFields(field, `${path}.${key}`, out, seen)
       }
       break
     case 'array':
-      fenFields(def.element as z.ZodType, `${path}[]`, out, seen)
+      fenFields(def.element as z.ZodMiniType, `${path}[]`, out, seen)
       break
     case 'union':
-      for (const option of def.options as z.ZodType[]) fenFields(option, path, out, seen)
+      for (const option of def.options as z.ZodMiniType[]) fenFields(option, path, out, seen)
       break
     case 'optional':
     case 'nullable':
     case 'default':
-      fenFields(def.innerType as z.ZodType, path, out, seen)
+      fenFields(def.innerType as z.ZodMiniType, path, out, seen)
       break
   }
   return out
@@ -83,7 +83,7 @@ describe('the operations', () => {
   test.each(all)('%s answers a JSON object (the mini-program client refuses anything else, decision 86)', (_, op) => {
     // a plain object, or a union whose every option is one
     expect(shapes(op.output).length, 'an answer that is not an object').toBeGreaterThan(0)
-    const def = (op.output as unknown as { def: { type: string; options?: z.ZodType[] } }).def
+    const def = (op.output as unknown as { def: { type: string; options?: z.ZodMiniType[] } }).def
     if (def.type === 'union') expect(def.options?.every((o) => shapes(o).length > 0)).toBe(true)
   })
 

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { archiveCategorySchema, loanBusinessKindSchema, noticeSchema } from '../catalog-schemas'
 import { ACCOUNT_STATUS } from '../codes'
@@ -19,8 +19,8 @@ export const loanBusinessInfoSchema = z.object({
   kind: loanBusinessKindSchema,
   name: z.string(),
   eligible: z.boolean(),
-  ineligibleReason: z.string().nullable(),
-  inProgressApplicationId: applicationId.nullable(),
+  ineligibleReason: z.nullable(z.string()),
+  inProgressApplicationId: z.nullable(applicationId),
   notice: noticeSchema,
   archiveCategories: z.array(archiveCategorySchema),
 })
@@ -34,9 +34,9 @@ export const loanFactsSchema = z.object({
   repaymentMethodName: z.string(),
   /** 月供 of the next installment */
   paymentFen: fen,
-  remainingMonths: z.int().min(0),
+  remainingMonths: z.int().check(z.gte(0)),
   lastDueDate: isoDate,
-  nextDueDate: isoDate.nullable(),
+  nextDueDate: z.nullable(isoDate),
   endDate: isoDate,
   overdue: z.boolean(),
   /** overdue installments with their 罚息 today */
@@ -55,7 +55,7 @@ export const listLoanBusinesses = defineOperation({
   input: emptyInput,
   output: z.object({
     /** null: no provident fund loan */
-    loan: loanFactsSchema.nullable(),
+    loan: z.nullable(loanFactsSchema),
     /** 是否按月委托提取: false → 我要签约, true → 取消签约 */
     monthlyDeductionSigned: z.boolean(),
     balanceFen: fen,
@@ -72,27 +72,27 @@ export const getPrepayQuote = defineOperation({
   summary: '提前还本试算：提前归还利息与本金，期限不变减少月供 / 月供不变缩短期限两种结果对照',
   input: z.strictObject({
     /** 提前还款金额; without it only the loan position and limits are returned */
-    amountFen: queryInt(1, MAX_FEN, '请输入大于0、最多两位小数的金额').optional(),
+    amountFen: z.optional(queryInt(1, MAX_FEN, '请输入大于0、最多两位小数的金额')),
   }),
   output: z.object({
     date: isoDate,
     lastDueDate: isoDate,
     nextDueDate: isoDate,
     remainingPrincipalFen: fen,
-    remainingMonths: z.int().min(0),
+    remainingMonths: z.int().check(z.gte(0)),
     annualRatePpm: ratePpm,
     /** the loan's position, so the page computes the same quote with shared's maths as the person types */
     method: z.enum(['equalInstallment', 'equalPrincipal']),
-    dueDay: z.int().min(1).max(31),
+    dueDay: z.int().check(z.gte(1), z.lte(31)),
     balanceFen: fen,
     /** one month's payment */
     minAmountFen: fen,
     /** the most that still leaves principal owed (more is 提前结清) */
     maxAmountFen: fen,
     current: planSummarySchema,
-    quote: z
-      .object({
-        days: z.int().min(0),
+    quote: z.nullable(
+      z.object({
+        days: z.int().check(z.gte(0)),
         /** 提前归还利息 */
         interestFen: fen,
         /** 提前归还本金 */
@@ -100,8 +100,8 @@ export const getPrepayQuote = defineOperation({
         newPrincipalFen: fen,
         keepTerm: prepayOptionSchema,
         keepPayment: prepayOptionSchema,
-      })
-      .nullable(),
+      }),
+    ),
   }),
 })
 
@@ -115,7 +115,7 @@ export const getSettleQuote = defineOperation({
   output: z.object({
     date: isoDate,
     lastDueDate: isoDate,
-    days: z.int().min(0),
+    days: z.int().check(z.gte(0)),
     principalFen: fen,
     interestFen: fen,
     /** overdue installments' interest and 罚息 (their principal is in principalFen) */

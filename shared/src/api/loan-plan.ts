@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { monthlyDeductionActionSchema } from '../catalog-schemas'
 import { PREPAY_CHOICES } from '../loan/prepay'
@@ -8,7 +8,7 @@ import { fen, isoDate } from './common'
 export const prepayChoice = z.enum(PREPAY_CHOICES, { error: '请选择提前还本后的还款方式' })
 
 export const planSummarySchema = z.object({
-  months: z.int().min(0),
+  months: z.int().check(z.gte(0)),
   /** regular monthly payment (等额本金: the first, highest one) */
   paymentFen: fen,
   endDate: isoDate,
@@ -16,7 +16,7 @@ export const planSummarySchema = z.object({
   interestFen: fen,
 })
 
-export const prepayOptionSchema = planSummarySchema.extend({ choice: prepayChoice, interestSavedFen: z.int() })
+export const prepayOptionSchema = z.extend(planSummarySchema, { choice: prepayChoice, interestSavedFen: z.int() })
 
 /**
  * An application's loan figures for a date: at submission (what the person saw and confirmed) or,
@@ -30,32 +30,32 @@ export const loanFiguresSchema = z.object({
   /** 支取公积金 and 自有资金 parts of the money paid (0 for 按月抵扣签约) */
   fundFen: fen,
   ownFen: fen,
-  prepay: z
-    .object({
+  prepay: z.nullable(
+    z.object({
       amountFen: fen,
-      days: z.int().min(0),
+      days: z.int().check(z.gte(0)),
       /** 提前归还利息 */
       interestFen: fen,
       /** 提前归还本金 */
       principalFen: fen,
       newPrincipalFen: fen,
       plan: prepayOptionSchema,
-    })
-    .nullable(),
-  settle: z
-    .object({
-      days: z.int().min(0),
+    }),
+  ),
+  settle: z.nullable(
+    z.object({
+      days: z.int().check(z.gte(0)),
       principalFen: fen,
       /** interest since the last due date */
       interestFen: fen,
       /** overdue installments' interest and 罚息 */
       overdueFen: fen,
       totalFen: fen,
-    })
-    .nullable(),
-  deduction: z
-    .object({ action: monthlyDeductionActionSchema, paymentFen: fen, balanceFen: fen, minBalanceFen: fen })
-    .nullable(),
-  problem: z.string().nullable(),
+    }),
+  ),
+  deduction: z.nullable(
+    z.object({ action: monthlyDeductionActionSchema, paymentFen: fen, balanceFen: fen, minBalanceFen: fen }),
+  ),
+  problem: z.nullable(z.string()),
 })
 export type LoanFigures = z.infer<typeof loanFiguresSchema>

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { LOAN_DETAIL_TYPE, REPAYMENT_METHOD } from '../codes'
 import { coded, codeSchema, fen, id, isoDate, maskedBankCard, page, pageInput, ratePpm } from './common'
@@ -15,25 +15,25 @@ export const loanSchema = z.object({
   remainingPrincipalFen: fen,
   annualRatePpm: ratePpm,
   repaymentMethod: coded(codeSchema(REPAYMENT_METHOD)),
-  months: z.int().positive(),
-  paidMonths: z.int().min(0),
-  remainingMonths: z.int().min(0),
+  months: z.int().check(z.positive()),
+  paidMonths: z.int().check(z.gte(0)),
+  remainingMonths: z.int().check(z.gte(0)),
   disbursedOn: isoDate,
   firstDueDate: isoDate,
   endDate: isoDate,
   /** day of month installments fall due */
-  repaymentDay: z.int().min(1).max(31),
+  repaymentDay: z.int().check(z.gte(1), z.lte(31)),
   /** the last due date passed (the disbursement date before the first installment) */
   lastDueDate: isoDate,
-  nextDueDate: isoDate.nullable(),
+  nextDueDate: z.nullable(isoDate),
   nextPaymentFen: fen,
   overdueFen: fen,
-  overduePeriods: z.int().min(0),
+  overduePeriods: z.int().check(z.gte(0)),
   /** 是否按月委托提取 (按月抵扣签约) */
   monthlyDeductionSigned: z.boolean(),
   bankName: z.string(),
   bankCardMasked: maskedBankCard,
-  houseAddress: z.string().nullable(),
+  houseAddress: z.nullable(z.string()),
 })
 export type Loan = z.infer<typeof loanSchema>
 
@@ -41,7 +41,7 @@ export const repaymentRecordSchema = z.object({
   id,
   date: isoDate,
   /** 期次 (null for a prepayment or settlement) */
-  period: z.int().positive().nullable(),
+  period: z.nullable(z.int().check(z.positive())),
   type: coded(codeSchema(LOAN_DETAIL_TYPE)),
   principalFen: fen,
   interestFen: fen,
@@ -54,7 +54,7 @@ export const repaymentRecordSchema = z.object({
 })
 
 export const planPeriodSchema = z.object({
-  period: z.int().positive(),
+  period: z.int().check(z.positive()),
   dueDate: isoDate,
   paymentFen: fen,
   principalFen: fen,
@@ -64,17 +64,17 @@ export const planPeriodSchema = z.object({
 })
 
 export const overduePeriodSchema = z.object({
-  period: z.int().positive(),
+  period: z.int().check(z.positive()),
   dueDate: isoDate,
   principalFen: fen,
   interestFen: fen,
   penaltyFen: fen,
   totalFen: fen,
-  overdueDays: z.int().min(1),
+  overdueDays: z.int().check(z.gte(1)),
 })
 
 /** optional: the caller's own loan number; any other → 404 (the loan always comes from the session) */
-const loanNoInput = { loanNo: z.string({ error: '贷款编号不正确' }).max(32).optional() }
+const loanNoInput = { loanNo: z.optional(z.string({ error: '贷款编号不正确' }).check(z.maxLength(32))) }
 
 export const getLoan = defineOperation({
   name: 'getLoan',
@@ -83,7 +83,7 @@ export const getLoan = defineOperation({
   audience: 'depositor',
   summary: '我的贷款：贷款账户信息（没有贷款时为 null）',
   input: z.strictObject(loanNoInput),
-  output: z.object({ loan: loanSchema.nullable() }),
+  output: z.object({ loan: z.nullable(loanSchema) }),
 })
 
 export const listRepayments = defineOperation({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { operations } from './index'
 import { plannedEntries } from './planned'
 
@@ -101,7 +101,7 @@ function malformed(schema: unknown, depth = 0): unknown[] {
 }
 
 /** every issue message that has no Chinese in it, with the input that raised it */
-function nonChinese(schema: z.ZodType): string[] {
+function nonChinese(schema: z.ZodMiniType): string[] {
   const found = new Set<string>()
   for (const value of malformed(schema)) {
     const result = schema.safeParse(value)

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { richTextNodesSchema } from '../info/rich-text-schemas'
 import { id, instant, page, pageInput } from './common'
@@ -21,7 +21,7 @@ export const newsListItemSchema = z.object({
   /** the body on one line, cut to NEWS_SUMMARY_CHARS */
   summary: z.string(),
   /** the cover image (the system's own storage only), or null */
-  coverThumbnailUrl: z.url().nullable(),
+  coverThumbnailUrl: z.nullable(z.url()),
   /** a notice of the whole region (自治区), not of the chosen center */
   regionWide: z.boolean(),
 })
@@ -53,7 +53,7 @@ export const getNews = defineOperation({
     regionWide: z.boolean(),
     /** who published it: the center's name, or the region's for a region-wide notice */
     source: z.string(),
-    coverImageUrl: z.url().nullable(),
+    coverImageUrl: z.nullable(z.url()),
     /** clean rich-text nodes (mini-program `rich-text`; H5 renders them as they are) */
     body: richTextNodesSchema,
   }),

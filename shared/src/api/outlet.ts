@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { weeklyHoursSchema } from '../info/hours-schemas'
 import { id, instant, isoDate, queryNumber } from './common'
@@ -26,7 +26,7 @@ export const outletStatusSchema = z.object({
   code: statusCode,
   /** 营业中 / 午休中 / 未到营业时间 / 已下班 / 今日不营业 / 暂停营业 */
   label: z.string(),
-  next: z.object({ code: statusCode, at: instant, date: isoDate, time: z.string(), text: z.string() }).nullable(),
+  next: z.nullable(z.object({ code: statusCode, at: instant, date: isoDate, time: z.string(), text: z.string() })),
 })
 
 export const outletSchema = z.object({
@@ -42,17 +42,19 @@ export const outletSchema = z.object({
   status: outletStatusSchema,
   services: z.array(outletServiceSchema),
   /** GCJ-02 */
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   /** from the caller's position when given */
-  distanceMeters: z.int().min(0).nullable(),
+  distanceMeters: z.nullable(z.int().check(z.gte(0))),
 })
 
 const position = {
-  latitude: queryNumber.pipe(z.number({ error: '纬度不正确' }).min(-90, '纬度不正确').max(90, '纬度不正确')).optional(),
-  longitude: queryNumber
-    .pipe(z.number({ error: '经度不正确' }).min(-180, '经度不正确').max(180, '经度不正确'))
-    .optional(),
+  latitude: z.optional(
+    z.pipe(queryNumber, z.number({ error: '纬度不正确' }).check(z.gte(-90, '纬度不正确'), z.lte(90, '纬度不正确'))),
+  ),
+  longitude: z.optional(
+    z.pipe(queryNumber, z.number({ error: '经度不正确' }).check(z.gte(-180, '经度不正确'), z.lte(180, '经度不正确'))),
+  ),
 }
 
 const bothOrNeither = (p: { latitude?: number | undefined; longitude?: number | undefined }) =>
@@ -67,7 +69,7 @@ export const listOutlets = defineOperation({
   cache: { maxAgeSeconds: 60 },
   input: z
     .strictObject({ centerCode, ...position })
-    .refine(bothOrNeither, { error: '请同时提供纬度和经度', path: ['longitude'] }),
+    .check(z.refine(bothOrNeither, { error: '请同时提供纬度和经度', path: ['longitude'] })),
   output: z.object({ outlets: z.array(outletSchema) }),
 })
 
@@ -80,9 +82,9 @@ export const getOutlet = defineOperation({
   cache: { maxAgeSeconds: 60 },
   input: z
     .strictObject({ centerCode, id, ...position })
-    .refine(bothOrNeither, { error: '请同时提供纬度和经度', path: ['longitude'] }),
-  output: outletSchema.extend({
+    .check(z.refine(bothOrNeither, { error: '请同时提供纬度和经度', path: ['longitude'] })),
+  output: z.extend(outletSchema, {
     /** 交通指引 */
-    directions: z.string().nullable(),
+    directions: z.nullable(z.string()),
   }),
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { instant } from './common'
 import { defineOperation, emptyInput } from './contract'
@@ -15,9 +15,12 @@ export const acceptPrivacy = defineOperation({
   audience: 'depositor',
   summary: '同意隐私声明（记录同意的版本和时间）',
   input: z.strictObject({
-    version: z.string({ error: '隐私声明版本不正确' }).min(1, { error: '隐私声明版本不正确' }).max(20, {
-      error: '隐私声明版本不正确',
-    }),
+    version: z.string({ error: '隐私声明版本不正确' }).check(
+      z.minLength(1, { error: '隐私声明版本不正确' }),
+      z.maxLength(20, {
+        error: '隐私声明版本不正确',
+      }),
+    ),
   }),
   output: z.object({ version: z.string(), acceptedAt: instant }),
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { ID_TYPE } from '../codes'
 import { checkAppPassword, checkHotlinePassword } from '../validation'
@@ -36,8 +36,8 @@ export type SmsPurpose = z.infer<typeof smsPurpose>
 
 /** an SMS code was sent: it is valid this long, and the next one may be asked for after resendAfterSeconds */
 export const smsSent = z.object({
-  expiresInSeconds: z.int().positive(),
-  resendAfterSeconds: z.int().positive(),
+  expiresInSeconds: z.int().check(z.positive()),
+  resendAfterSeconds: z.int().check(z.positive()),
 })
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { gcj02Schema } from '../info/geo-schemas'
 import { weeklyHoursSchema } from '../info/hours-schemas'
@@ -27,9 +27,13 @@ export const NEWS_BODY_MAX = 200_000
 export const NEWS_IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png'] as const
 export const MAX_NEWS_IMAGE_BYTES = 2 * 1024 * 1024
 
-const newsId = z.string({ error: '新闻编号不正确' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '新闻编号不正确' })
-const outletId = z.string({ error: '网点编号不正确' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '网点编号不正确' })
-const version = z.int({ error: '版本号不正确，请刷新后重试' }).min(1, { error: '版本号不正确，请刷新后重试' })
+const newsId = z
+  .string({ error: '新闻编号不正确' })
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '新闻编号不正确' }))
+const outletId = z
+  .string({ error: '网点编号不正确' })
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '网点编号不正确' }))
+const version = z.int({ error: '版本号不正确，请刷新后重试' }).check(z.gte(1, { error: '版本号不正确，请刷新后重试' }))
 
 export const newsStatusSchema = z.enum(['draft', 'published'])
 
@@ -41,17 +45,17 @@ export const staffNewsSchema = z.object({
   statusLabel: z.string(),
   regionWide: z.boolean(),
   summary: z.string(),
-  coverImageUrl: z.url().nullable(),
+  coverImageUrl: z.nullable(z.url()),
   /** the cover's thumbnail (what the depositors' list shows) */
-  coverThumbnailUrl: z.url().nullable(),
+  coverThumbnailUrl: z.nullable(z.url()),
   createdAt: instant,
   updatedAt: instant,
-  publishedAt: instant.nullable(),
+  publishedAt: z.nullable(instant),
   updatedBy: z.string(),
-  version: z.int().positive(),
+  version: z.int().check(z.positive()),
 })
 
-export const staffNewsDetailSchema = staffNewsSchema.extend({
+export const staffNewsDetailSchema = z.extend(staffNewsSchema, {
   /** the sanitized body as HTML, to edit */
   bodyHtml: z.string(),
 })
@@ -59,17 +63,23 @@ export const staffNewsDetailSchema = staffNewsSchema.extend({
 const newsFields = {
   title: z
     .string({ error: '请输入标题' })
-    .trim()
-    .min(1, { error: '请输入标题' })
-    .max(NEWS_TITLE_MAX, { error: `标题不能超过${NEWS_TITLE_MAX}个字` }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: '请输入标题' }),
+      z.maxLength(NEWS_TITLE_MAX, { error: `标题不能超过${NEWS_TITLE_MAX}个字` }),
+    ),
   /** HTML; sanitized on save (only the allowed elements, internal news links and own images stay) */
-  body: z.string({ error: '请输入正文' }).max(NEWS_BODY_MAX, { error: '正文过长，请删减到 200000 个字符以内' }),
+  body: z
+    .string({ error: '请输入正文' })
+    .check(z.maxLength(NEWS_BODY_MAX, { error: '正文过长，请删减到 200000 个字符以内' })),
   /** the key requestNewsImageUpload answered, once the file is uploaded; null removes the cover */
-  coverKey: z
-    .string({ error: '封面图片不正确，请重新上传' })
-    .max(300, { error: '封面图片不正确，请重新上传' })
-    .nullable()
-    .optional(),
+  coverKey: z.optional(
+    z.nullable(
+      z
+        .string({ error: '封面图片不正确，请重新上传' })
+        .check(z.maxLength(300, { error: '封面图片不正确，请重新上传' })),
+    ),
+  ),
 }
 
 export const listStaffNews = defineOperation({
@@ -80,7 +90,7 @@ export const listStaffNews = defineOperation({
   summary: '本中心的新闻（含草稿），最近修改的在前；scope=region 为自治区通知（须全区通知权限）',
   input: z.strictObject({
     ...pageInput,
-    scope: z.enum(['center', 'region'], { error: '范围应为 center（本中心）或 region（自治区）' }).optional(),
+    scope: z.optional(z.enum(['center', 'region'], { error: '范围应为 center（本中心）或 region（自治区）' })),
   }),
   output: page(staffNewsSchema),
 })
@@ -103,7 +113,7 @@ export const createNews = defineOperation({
   summary: '新建新闻草稿（regionWide 为自治区通知，须全区通知权限）',
   input: z.strictObject({
     ...newsFields,
-    regionWide: z.boolean({ error: '是否为自治区通知应为是或否' }).optional(),
+    regionWide: z.optional(z.boolean({ error: '是否为自治区通知应为是或否' })),
   }),
   output: staffNewsDetailSchema,
 })
@@ -157,7 +167,7 @@ export const previewNews = defineOperation({
   input: z.strictObject({
     title: newsFields.title,
     body: newsFields.body,
-    regionWide: z.boolean({ error: '是否为自治区通知应为是或否' }).optional(),
+    regionWide: z.optional(z.boolean({ error: '是否为自治区通知应为是或否' })),
   }),
   output: z.object({
     title: z.string(),
@@ -180,8 +190,10 @@ export const addNewsImage = defineOperation({
   input: z.strictObject({
     key: z
       .string({ error: '图片不正确，请重新上传' })
-      .min(1, { error: '图片不正确，请重新上传' })
-      .max(300, { error: '图片不正确，请重新上传' }),
+      .check(
+        z.minLength(1, { error: '图片不正确，请重新上传' }),
+        z.maxLength(300, { error: '图片不正确，请重新上传' }),
+      ),
   }),
   output: z.object({ url: z.url() }),
 })
@@ -196,8 +208,7 @@ export const requestNewsImageUpload = defineOperation({
     contentType: z.enum(NEWS_IMAGE_CONTENT_TYPES, { error: '封面只能是 JPG 或 PNG 图片' }),
     size: z
       .int({ error: '文件大小不正确' })
-      .min(1, { error: '文件是空的' })
-      .max(MAX_NEWS_IMAGE_BYTES, { error: '封面图片不能超过2MB' }),
+      .check(z.gte(1, { error: '文件是空的' }), z.lte(MAX_NEWS_IMAGE_BYTES, { error: '封面图片不能超过2MB' })),
   }),
   output: z.object({
     key: z.string(),
@@ -207,12 +218,15 @@ export const requestNewsImageUpload = defineOperation({
   }),
 })
 
-export const staffOutletSchema = outletSchema.omit({ status: true, distanceMeters: true, hoursText: true }).extend({
-  directions: z.string().nullable(),
-  updatedAt: instant,
-  updatedBy: z.string(),
-  version: z.int().positive(),
-})
+export const staffOutletSchema = z.extend(
+  z.omit(outletSchema, { status: true, distanceMeters: true, hoursText: true }),
+  {
+    directions: z.nullable(z.string()),
+    updatedAt: instant,
+    updatedBy: z.string(),
+    version: z.int().check(z.positive()),
+  },
+)
 
 export const listStaffOutlets = defineOperation({
   name: 'listStaffOutlets',
@@ -231,35 +245,35 @@ export const upsertOutlet = defineOperation({
   audience: 'staff',
   summary: '新增或修改服务网点（修改时带 id 和 version）',
   input: z.strictObject({
-    id: outletId.optional(),
-    version: version.optional(),
+    id: z.optional(outletId),
+    version: z.optional(version),
     name: z
       .string({ error: '请输入网点名称' })
-      .trim()
-      .min(1, { error: '请输入网点名称' })
-      .max(40, { error: '网点名称不能超过40个字' }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请输入网点名称' }),
+        z.maxLength(40, { error: '网点名称不能超过40个字' }),
+      ),
     kind: outletKindSchema,
     address: z
       .string({ error: '请输入地址' })
-      .trim()
-      .min(1, { error: '请输入地址' })
-      .max(100, { error: '地址不能超过100个字' }),
+      .check(z.trim(), z.minLength(1, { error: '请输入地址' }), z.maxLength(100, { error: '地址不能超过100个字' })),
     phone: z
       .string({ error: '请输入电话' })
-      .trim()
-      .regex(/^(?:12329|0\d{2,3}-\d{7,8}|1\d{10})$/, { error: '电话应为 12329、0906-1234567 或手机号码' }),
+      .check(
+        z.trim(),
+        z.regex(/^(?:12329|0\d{2,3}-\d{7,8}|1\d{10})$/, { error: '电话应为 12329、0906-1234567 或手机号码' }),
+      ),
     hours: weeklyHoursSchema,
     services: z
       .array(outletServiceSchema, { error: '请选择可办理业务' })
-      .min(1, { error: '请选择可办理业务' })
-      .max(6, { error: '请选择可办理业务' }),
+      .check(z.minLength(1, { error: '请选择可办理业务' }), z.maxLength(6, { error: '请选择可办理业务' })),
     location: gcj02Schema,
-    directions: z
-      .string({ error: '交通指引不正确' })
-      .trim()
-      .max(300, { error: '交通指引不能超过300个字' })
-      .nullable()
-      .optional(),
+    directions: z.optional(
+      z.nullable(
+        z.string({ error: '交通指引不正确' }).check(z.trim(), z.maxLength(300, { error: '交通指引不能超过300个字' })),
+      ),
+    ),
   }),
   output: staffOutletSchema,
 })

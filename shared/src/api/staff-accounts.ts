@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { checkAppPassword } from '../validation'
 import { appPasswordSchema, passwordChangeSchema } from '../validation-schemas'
@@ -17,15 +17,19 @@ import { staffRoleSchema } from './publishing'
 export const ASSIGNABLE_ROLES = ['reviewer', 'publisher'] as const
 export const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES, { error: '请选择岗位：审批或信息发布' })
 
-const staffId = z.string({ error: '账号编号不正确' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '账号编号不正确' })
-const version = z.int({ error: '版本号不正确，请刷新后重试' }).min(1, { error: '版本号不正确，请刷新后重试' })
+const staffId = z
+  .string({ error: '账号编号不正确' })
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '账号编号不正确' }))
+const version = z.int({ error: '版本号不正确，请刷新后重试' }).check(z.gte(1, { error: '版本号不正确，请刷新后重试' }))
 
 export const usernameSchema = z
   .string({ error: '请输入用户名' })
-  .trim()
-  .min(3, { error: '用户名至少3位' })
-  .max(32, { error: '用户名不能超过32位' })
-  .regex(/^[a-z][a-z0-9_.-]*$/, { error: '用户名以小写字母开头，只能包含小写字母、数字、点、下划线和减号' })
+  .check(
+    z.trim(),
+    z.minLength(3, { error: '用户名至少3位' }),
+    z.maxLength(32, { error: '用户名不能超过32位' }),
+    z.regex(/^[a-z][a-z0-9_.-]*$/, { error: '用户名以小写字母开头，只能包含小写字母、数字、点、下划线和减号' }),
+  )
 
 export const staffAccountSchema = z.object({
   id,
@@ -36,7 +40,7 @@ export const staffAccountSchema = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: instant,
-  version: z.int().positive(),
+  version: z.int().check(z.positive()),
 })
 
 export const listStaff = defineOperation({
@@ -59,12 +63,13 @@ export const createStaff = defineOperation({
     username: usernameSchema,
     name: z
       .string({ error: '请输入姓名' })
-      .trim()
-      .min(1, { error: '请输入姓名' })
-      .max(20, { error: '姓名不能超过20个字' }),
-    roles: z.array(assignableRoleSchema, { error: '请选择岗位' }).min(1, { error: '请至少选择一个岗位' }).max(2, {
-      error: '岗位重复',
-    }),
+      .check(z.trim(), z.minLength(1, { error: '请输入姓名' }), z.maxLength(20, { error: '姓名不能超过20个字' })),
+    roles: z.array(assignableRoleSchema, { error: '请选择岗位' }).check(
+      z.minLength(1, { error: '请至少选择一个岗位' }),
+      z.maxLength(2, {
+        error: '岗位重复',
+      }),
+    ),
     initialPassword: appPasswordSchema,
   }),
   output: staffAccountSchema,
@@ -98,7 +103,7 @@ export const resetStaffPassword = defineOperation({
   path: '/api/admin/staff/{id}/password',
   audience: 'staff',
   summary: '重置账号密码：旧会话失效，下次登录须修改密码',
-  input: staffChange.extend({ newPassword: appPasswordSchema }),
+  input: z.extend(staffChange, { newPassword: appPasswordSchema }),
   output: staffAccountSchema,
 })
 
@@ -135,9 +140,9 @@ export const listStaffAudit = defineOperation({
   summary: '操作日志：本中心工作人员的审批、退回和账号操作，可按人员和日期筛选',
   input: z.strictObject({
     ...pageInput,
-    staffId: staffId.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    staffId: z.optional(staffId),
+    from: z.optional(isoDate),
+    to: z.optional(isoDate),
   }),
   output: page(auditEntrySchema),
 })

@@ -1,15 +1,15 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { defineOperation, emptyInput } from './contract'
 
-export const centerCode = z.string({ error: '请选择公积金中心' }).regex(/^C\d{5}$/, '公积金中心代码不正确')
+export const centerCode = z.string({ error: '请选择公积金中心' }).check(z.regex(/^C\d{5}$/, '公积金中心代码不正确'))
 
 export const centerSchema = z.object({
   code: centerCode,
   name: z.string(),
   shortName: z.string(),
   hotline: z.string(),
-  website: z.string().optional(),
+  website: z.optional(z.string()),
 })
 export type Center = z.infer<typeof centerSchema>
 

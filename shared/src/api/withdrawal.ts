@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import {
   archiveCategorySchema,
@@ -20,13 +20,13 @@ export const withdrawalKindInfoSchema = z.object({
   closing: z.boolean(),
   eligible: z.boolean(),
   /** why not, in words the person can act on (null when eligible) */
-  ineligibleReason: z.string().nullable(),
+  ineligibleReason: z.nullable(z.string()),
   /** the most this kind may withdraw now (closing kinds: balance + 销户利息; 0 when not eligible) */
   maxAmountFen: fen,
   /** what else the person should know before choosing it (e.g. a certificate to upload) */
-  hint: z.string().nullable(),
+  hint: z.nullable(z.string()),
   /** an application of this kind still in progress (only one at a time) */
-  inProgressApplicationId: applicationId.nullable(),
+  inProgressApplicationId: z.nullable(applicationId),
   notice: noticeSchema,
   archiveCategories: z.array(archiveCategorySchema),
 })
@@ -66,6 +66,6 @@ export const getWithdrawalQuote = defineOperation({
     interestFrom: isoDate,
     interestTo: isoDate,
     eligible: z.boolean(),
-    ineligibleReason: z.string().nullable(),
+    ineligibleReason: z.nullable(z.string()),
   }),
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import '../zod-locale'
 import { isInChina, NOT_IN_CHINA } from './geo'
 
@@ -11,7 +11,9 @@ export const gcj02Schema = z
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? '坐标只能包含纬度和经度' : '请提供坐标') },
   )
-  .refine(isInChina, {
-    error: NOT_IN_CHINA,
-    when: (payload) => payload.issues.length === 0,
-  })
+  .check(
+    z.refine(isInChina, {
+      error: NOT_IN_CHINA,
+      when: (payload) => payload.issues.length === 0,
+    }),
+  )

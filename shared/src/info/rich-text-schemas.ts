@@ -1,5 +1,5 @@
-import * as z from 'zod'
-import '../zod-locale'
+import * as z from 'zod/mini'
+import { transformIssue } from '../zod-locale'
 import { hasContent, RICH_TEXT_MAX_CHARS, RICH_TEXT_TOO_LONG, sanitizeRichText } from './rich-text'
 import {
   attributeAllowed,
@@ -24,25 +24,29 @@ const elementNodeSchema = z
     {
       name: z.enum(RICH_TEXT_TAGS, { error: NOT_ALLOWED }),
       attrs: z.record(z.string(), z.string(), { error: NOT_ALLOWED }),
-      get children(): z.ZodArray<typeof richTextNodeSchema> {
-        return z.array(richTextNodeSchema, { error: NOT_ALLOWED })
-      },
+      // lazily: zod/mini's .check below copies the shape, which a getter would read too early
+      children: z.array(
+        z.lazy((): z.ZodMiniType<RichTextNode> => richTextNodeSchema),
+        { error: NOT_ALLOWED },
+      ),
     },
     { error: NOT_ALLOWED },
   )
-  .superRefine((node, ctx) => {
-    for (const [attr, value] of Object.entries(node.attrs)) {
-      if (!attributeAllowed(node.name, attr, value)) {
-        ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['attrs', attr] })
+  .check(
+    z.superRefine((node, ctx) => {
+      for (const [attr, value] of Object.entries(node.attrs)) {
+        if (!attributeAllowed(node.name, attr, value)) {
+          ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['attrs', attr] })
+        }
       }
-    }
-    if (VOID_TAGS.has(node.name) && node.children.length > 0) {
-      ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['children'] })
-    }
-  })
+      if (VOID_TAGS.has(node.name) && node.children.length > 0) {
+        ctx.addIssue({ code: 'custom', message: NOT_ALLOWED, path: ['children'] })
+      }
+    }),
+  )
 
 /** one clean node: what the API may send (allowed names and attributes only, links and image URLs checked) */
-export const richTextNodeSchema: z.ZodType<RichTextNode> = z.union([textNodeSchema, elementNodeSchema], {
+export const richTextNodeSchema: z.ZodMiniType<RichTextNode> = z.union([textNodeSchema, elementNodeSchema], {
   error: NOT_ALLOWED,
 })
 export const richTextNodesSchema = z.array(richTextNodeSchema, { error: NOT_ALLOWED })
@@ -50,16 +54,17 @@ export const richTextNodesSchema = z.array(richTextNodeSchema, { error: NOT_ALLO
 /** a news body from staff: HTML in, clean nodes out; 请输入正文 when nothing would show */
 export function richTextSchema(options: RichTextOptions) {
   checkImagePrefixes(options.imagePrefixes)
-  return z.string({ error: '请输入正文' }).transform((html, ctx) => {
-    if (html.length > RICH_TEXT_MAX_CHARS) {
-      ctx.addIssue({ code: 'custom', message: RICH_TEXT_TOO_LONG })
-      return z.NEVER
-    }
-    const nodes = sanitizeRichText(html, options)
-    if (!hasContent(nodes)) {
-      ctx.addIssue({ code: 'custom', message: '请输入正文' })
-      return z.NEVER
-    }
-    return nodes
-  })
+  return z.pipe(
+    z.string({ error: '请输入正文' }),
+    z.transform((html, ctx) => {
+      if (html.length > RICH_TEXT_MAX_CHARS) {
+        return transformIssue(ctx, RICH_TEXT_TOO_LONG)
+      }
+      const nodes = sanitizeRichText(html, options)
+      if (!hasContent(nodes)) {
+        return transformIssue(ctx, '请输入正文')
+      }
+      return nodes
+    }),
+  )
 }
