@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import '../zod-locale'
 import { ACCOUNT_STATUS, PERSONAL_DETAIL_TYPE } from '../codes'
-import { coded, codeSchema, fen, id, isoDate, page, pageInput, queryInt, signedFen, yearMonth } from './common'
+import { coded, codeSchema, fen, id, isoDate, page, pagedInput, queryInt, signedFen, yearMonth } from './common'
 import { defineOperation } from './contract'
 
 /** 公积金账户查询: the account and its deposit history (缴存明细), newest first */
@@ -37,8 +37,7 @@ export const depositEntrySchema = z.object({
 })
 export type DepositEntry = z.infer<typeof depositEntrySchema>
 
-const historyInput = {
-  ...pageInput,
+const historyFields = {
   /** optional: the caller's own account number; any other → 404 (the account always comes from the session) */
   accountNo: z.optional(z.string({ error: '个人账号不正确' }).check(z.maxLength(32))),
   /** only this calendar year */
@@ -51,7 +50,7 @@ export const getAccount = defineOperation({
   path: '/api/account',
   audience: 'depositor',
   summary: '公积金账户信息及第一页缴存明细',
-  input: z.strictObject(historyInput),
+  input: pagedInput(historyFields),
   output: z.object({ account: accountSchema, history: page(depositEntrySchema) }),
 })
 
@@ -61,6 +60,6 @@ export const listDepositHistory = defineOperation({
   path: '/api/account/history',
   audience: 'depositor',
   summary: '缴存明细（分页，新的在前）',
-  input: z.strictObject(historyInput),
+  input: pagedInput(historyFields),
   output: page(depositEntrySchema),
 })

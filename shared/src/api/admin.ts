@@ -14,7 +14,7 @@ import {
   maskedPhone,
   okOutput,
   page,
-  pageInput,
+  pagedInput,
   session,
   staffRoleSchema,
 } from './common'
@@ -89,8 +89,7 @@ export const listReviewQueue = defineOperation({
   path: '/api/admin/applications',
   audience: 'staff',
   summary: '审批队列：本中心的申请，按状态（默认待审批）、业务类型、提交日期、姓名或个人账号筛选',
-  input: z.strictObject({
-    ...pageInput,
+  input: pagedInput({
     status: z.optional(applicationStatus),
     kind: z.optional(applicationKindSchema),
     submittedFrom: z.optional(isoDate),

@@ -1,16 +1,11 @@
 import * as z from 'zod/mini'
 import '../zod-locale'
-import { ARCHIVE_CONTENT_TYPES, MAX_ARCHIVE_FILE_BYTES } from '../catalog'
-import {
-  applicationKindSchema,
-  archiveCategorySchema,
-  monthlyDeductionActionSchema,
-  noticeSchema,
-} from '../catalog-schemas'
+import { ARCHIVE_CONTENT_TYPES, MAX_ARCHIVE_FILE_BYTES, MONTHLY_DEDUCTION_ACTIONS } from '../catalog'
+import { applicationKindSchema, archiveCategorySchema, noticeSchema } from '../catalog-schemas'
 import { amountFenSchema } from '../validation-schemas'
 import { ACTORS, APPLICATION_STATES, TIMELINE_ACTIONS, WORKFLOW_ACTIONS } from '../workflow'
 import { bankCardInfoSchema } from './bank-card'
-import { fen, id, instant, okOutput, page, pageInput } from './common'
+import { fen, id, instant, okOutput, page, pagedInput } from './common'
 import { defineOperation, unmatched } from './contract'
 import { loanFiguresSchema, prepayChoice } from './loan-plan'
 
@@ -34,7 +29,7 @@ export const applicationStateSchema = z.enum(APPLICATION_STATES)
 const workflowActionSchema = z.enum(WORKFLOW_ACTIONS)
 const actorSchema = z.enum(ACTORS)
 
-export const applicationStatus = z.enum(applicationStateSchema.options, { error: '申请状态不正确' })
+export const applicationStatus = z.enum(APPLICATION_STATES, { error: '申请状态不正确' })
 
 const bankCardId = z
   .string({ error: '请选择收款银行账号' })
@@ -95,7 +90,7 @@ const prepayPartDraft = z.strictObject({
 })
 const monthlyDeductionDraft = z.strictObject({
   kind: z.literal('monthlyDeduction'),
-  action: z.enum(monthlyDeductionActionSchema.options, { error: '请选择签约或取消签约' }),
+  action: z.enum(MONTHLY_DEDUCTION_ACTIONS, { error: '请选择签约或取消签约' }),
 })
 const settleDraft = z.strictObject({
   kind: z.literal('settle'),
@@ -266,8 +261,7 @@ export const listMyApplications = defineOperation({
   path: '/api/applications',
   audience: 'depositor',
   summary: '我发起的：本人的全部申请（分页，新的在前）',
-  input: z.strictObject({
-    ...pageInput,
+  input: pagedInput({
     status: z.optional(applicationStatus),
     kind: z.optional(applicationKindSchema),
   }),
@@ -280,7 +274,7 @@ export const listTodo = defineOperation({
   path: '/api/todos',
   audience: 'depositor',
   summary: '待办事项：被中心退回、等待本人处理的申请',
-  input: z.strictObject(pageInput),
+  input: pagedInput({}),
   output: page(applicationSummarySchema),
 })
 

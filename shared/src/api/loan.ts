@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import '../zod-locale'
 import { LOAN_DETAIL_TYPE, REPAYMENT_METHOD } from '../codes'
-import { coded, codeSchema, fen, id, isoDate, maskedBankCard, page, pageInput, ratePpm } from './common'
+import { coded, codeSchema, fen, id, isoDate, maskedBankCard, page, pagedInput, ratePpm } from './common'
 import { defineOperation } from './contract'
 
 /** 我的贷款: the loan, its repayments (贷款还款明细), plan (还款计划) and overdue periods */
@@ -92,7 +92,7 @@ export const listRepayments = defineOperation({
   path: '/api/loan/repayments',
   audience: 'depositor',
   summary: '贷款还款明细（分页，新的在前）',
-  input: z.strictObject({ ...pageInput, ...loanNoInput }),
+  input: pagedInput(loanNoInput),
   output: page(repaymentRecordSchema),
 })
 
@@ -102,7 +102,7 @@ export const listRepaymentPlan = defineOperation({
   path: '/api/loan/plan',
   audience: 'depositor',
   summary: '还款计划（分页，按期次）',
-  input: z.strictObject({ ...pageInput, ...loanNoInput }),
+  input: pagedInput(loanNoInput),
   output: page(planPeriodSchema),
 })
 

@@ -3,7 +3,7 @@ import '../zod-locale'
 import { gcj02Schema } from '../info/geo-schemas'
 import { weeklyHoursSchema } from '../info/hours-schemas'
 import { richTextNodesSchema } from '../info/rich-text-schemas'
-import { id, instant, okOutput, page, pageInput } from './common'
+import { id, instant, okOutput, page, pagedInput } from './common'
 import { defineOperation, emptyInput } from './contract'
 import { outletKindSchema, outletSchema, outletServiceSchema } from './outlet'
 
@@ -88,8 +88,7 @@ export const listStaffNews = defineOperation({
   path: '/api/admin/news',
   audience: 'staff',
   summary: '本中心的新闻（含草稿），最近修改的在前；scope=region 为自治区通知（须全区通知权限）',
-  input: z.strictObject({
-    ...pageInput,
+  input: pagedInput({
     scope: z.optional(z.enum(['center', 'region'], { error: '范围应为 center（本中心）或 region（自治区）' })),
   }),
   output: page(staffNewsSchema),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import '../zod-locale'
 import { checkAppPassword } from '../validation'
 import { appPasswordSchema, passwordChangeSchema } from '../validation-schemas'
-import { id, instant, isoDate, okOutput, page, pageInput } from './common'
+import { id, instant, isoDate, okOutput, page, pagedInput } from './common'
 import { defineOperation, emptyInput } from './contract'
 import { staffRoleSchema } from './publishing'
 
@@ -138,8 +138,7 @@ export const listStaffAudit = defineOperation({
   path: '/api/admin/audit',
   audience: 'staff',
   summary: '操作日志：本中心工作人员的审批、退回和账号操作，可按人员和日期筛选',
-  input: z.strictObject({
-    ...pageInput,
+  input: pagedInput({
     staffId: z.optional(staffId),
     from: z.optional(isoDate),
     to: z.optional(isoDate),
